@@ -15,6 +15,8 @@ export interface TreeRead {
   missing: string[];
   /** Files given by name (not found by a walk). */
   explicit: string[];
+  /** Files that exist but could not be read (permissions …), with the reason. */
+  unreadable: { path: string; reason: string }[];
 }
 
 /** Paths are reported relative to `cwd` with `/` separators, as findings need them. */
@@ -29,7 +31,7 @@ function rel(cwd: string, abs: string): string {
  * file named explicitly. Files over the size limit are not read, only sized.
  */
 export function readTree(paths: string[], cwd: string): TreeRead {
-  const out: TreeRead = { files: [], tree: [], missing: [], explicit: [] };
+  const out: TreeRead = { files: [], tree: [], missing: [], explicit: [], unreadable: [] };
   const seen = new Set<string>();
   const add = (abs: string, size: number, force: boolean) => {
     const path = rel(cwd, abs);
@@ -37,7 +39,15 @@ export function readTree(paths: string[], cwd: string): TreeRead {
     seen.add(path);
     out.tree.push(path);
     if (!force && !mayHoldConfig(path)) return;
-    out.files.push(size > MAX_BYTES ? { path, size } : { path, bytes: readFileSync(abs) });
+    if (size > MAX_BYTES) {
+      out.files.push({ path, size });
+      return;
+    }
+    try {
+      out.files.push({ path, bytes: readFileSync(abs) });
+    } catch (e) {
+      out.unreadable.push({ path, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+    }
   };
   const walk = (dir: string) => {
     let entries: Dirent[];
@@ -51,12 +61,16 @@ export function readTree(paths: string[], cwd: string): TreeRead {
       const abs = join(dir, e.name);
       if (e.isDirectory()) {
         if (!SKIP.has(e.name)) walk(abs);
-      } else if (e.isFile()) {
+      } else if (e.isFile() || e.isSymbolicLink()) {
+        let st;
         try {
-          add(abs, statSync(abs).size, false);
+          st = statSync(abs);
         } catch {
-          // A file that vanished or cannot be read is simply not checked.
+          // A file that vanished between listing and reading, or a dangling link, is simply not checked.
+          continue;
         }
+        // Linked files are read; linked folders are not followed, so that a link loop cannot hang the walk.
+        if (st.isFile()) add(abs, st.size, false);
       }
     }
   };

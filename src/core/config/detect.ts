@@ -29,11 +29,11 @@ export function kindByContent(path: string, text: string): FileKind | undefined 
   const name = basename(path).toLowerCase();
   if (name.endsWith('.json')) {
     const head = text.slice(0, 4096);
-    if (/^\s*\{\s*"pipeline"\s*:/.test(text) && text.includes('"stages"')) return 'pipeline';
+    if (/^\s*\{\s*"pipeline"\s*:/i.test(text) && /"stages"/i.test(text)) return 'pipeline';
     if (text.includes('"containerDefinitions"') && /^\s*\{/.test(text)) return 'taskdef';
     if (/^\s*\{\s*"ImageURI"\s*:/.test(head)) return 'imagedetail';
     if (/^\s*\[\s*\{\s*"name"\s*:[^{}]*"imageUri"\s*:/.test(head)) return 'imagedefinitions';
-    if (/"environment"\s*:\s*\{[^}]*"computeType"/.test(text) && /"source"\s*:/.test(text)) return 'codebuild-project';
+    if (/"computeType"\s*:/.test(text) && /"environment"\s*:\s*\{/.test(text) && /"source"\s*:/.test(text)) return 'codebuild-project';
     return undefined;
   }
   if (/\.ya?ml$/.test(name)) {

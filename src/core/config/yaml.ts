@@ -1,6 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import type { Entry, Node, Range } from '../types.js';
-import { excessiveNesting, MAX_DEPTH } from './depth.js';
+import { excessiveNesting, excessiveYamlIndent, MAX_DEPTH, MAX_YAML_INDENT } from './depth.js';
 import { rangeOf, type Locator } from './position.js';
 import type { ParseProblem, ParseResult } from './problems.js';
 
@@ -18,6 +18,15 @@ export function parseYaml(text: string, locator: Locator): ParseResult<Node> {
       kind: 'syntax',
       range: rangeOf(locator, deep, deep + 1),
       message: `YAML flow nesting is deeper than ${MAX_DEPTH} levels; this is not a configuration file`,
+    });
+    return { problems };
+  }
+  const indent = excessiveYamlIndent(text);
+  if (indent !== undefined) {
+    problems.push({
+      kind: 'syntax',
+      range: rangeOf(locator, indent, indent + 1),
+      message: `YAML nesting is deeper than ${MAX_YAML_INDENT / 2} levels (indentation and "- " indicators); this is not a configuration file`,
     });
     return { problems };
   }

@@ -8,7 +8,14 @@ import { pipelineRules } from './pipeline/index.js';
 import type { Rule } from './rule.js';
 import { taskdefRules } from './taskdef/index.js';
 
-/** Every rule, in the order of docs/rules.md. */
+const FAMILIES = ['CFG', 'DF', 'BS', 'TD', 'AS', 'ID', 'PL', 'XF'];
+
+function order(r: Rule): number {
+  const [family, n] = r.id.split('-');
+  return FAMILIES.indexOf(family) * 1000 + Number(n);
+}
+
+/** Every rule, in catalogue order (the order of docs/rules.md). */
 export const rules: readonly Rule[] = [
   ...configRules,
   ...dockerfileRules,
@@ -18,7 +25,7 @@ export const rules: readonly Rule[] = [
   ...imagedetailRules,
   ...pipelineRules,
   ...crossfileRules,
-];
+].sort((a, b) => order(a) - order(b));
 
 export function ruleById(id: string): Rule | undefined {
   return rules.find((r) => r.id === id);

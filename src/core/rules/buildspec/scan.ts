@@ -1,0 +1,28 @@
+import { commandsOf, type Command } from '../../config/buildspec.js';
+import type { Node } from '../../types.js';
+import { codeView, definitions, lex, varUses, withoutComments, type Definitions, type Lexed, type VarUse } from './shell.js';
+
+/** One command read once and shared by the rules that look inside commands. */
+export interface ScannedCommand {
+  command: Command;
+  lexed: Lexed;
+  /** Shell code only: quoted text, comments and heredoc bodies blanked. */
+  code: string;
+  /** Comments and heredoc bodies blanked, quoted text kept. */
+  plain: string;
+  defs: Definitions;
+  uses: VarUse[];
+}
+
+const cache = new WeakMap<Node, ScannedCommand[]>();
+
+export function scanCommands(root: Node): ScannedCommand[] {
+  const hit = cache.get(root);
+  if (hit) return hit;
+  const out = commandsOf(root).map((command) => {
+    const lexed = lex(command.text);
+    return { command, lexed, code: codeView(lexed), plain: withoutComments(lexed), defs: definitions(lexed), uses: varUses(lexed) };
+  });
+  cache.set(root, out);
+  return out;
+}

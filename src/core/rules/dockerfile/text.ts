@@ -1,0 +1,180 @@
+import type { Instruction } from '../../config/dockerfile.js';
+import type { Doc } from '../../model.js';
+import type { Position, Range } from '../../types.js';
+
+/**
+ * The arguments of one instruction as the shell sees them (continuations
+ * joined, comment lines dropped), with the way back to the file, so that a
+ * finding can underline one word of a RUN that spans ten lines.
+ */
+export interface ArgsText {
+  text: string;
+  /** Doc offsets, one per character of `text` (plus one past the end). */
+  offsets: number[];
+}
+
+const lineStarts = new WeakMap<Doc, number[]>();
+
+function startsOf(doc: Doc): number[] {
+  let s = lineStarts.get(doc);
+  if (!s) {
+    s = [0];
+    const re = /\r\n|\n|\r/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(doc.text))) s.push(m.index + m[0].length);
+    lineStarts.set(doc, s);
+  }
+  return s;
+}
+
+export function offsetOf(doc: Doc, p: Position): number {
+  const starts = startsOf(doc);
+  return (starts[p.line - 1] ?? doc.text.length) + p.column - 1;
+}
+
+function escapeOf(doc: Doc): string {
+  for (const line of doc.text.split(/\r\n|\n|\r/, 20)) {
+    const m = /^\s*#\s*escape\s*=\s*([\\`])\s*$/i.exec(line);
+    if (m) return m[1];
+    if (!/^\s*#\s*\w+\s*=/.test(line)) break;
+  }
+  return '\\';
+}
+
+export function argsText(doc: Doc, ins: Instruction): ArgsText {
+  const escape = escapeOf(doc);
+  const start = offsetOf(doc, ins.argsRange.start);
+  const end = offsetOf(doc, ins.range.end);
+  const raw = doc.text.slice(start, end);
+  let text = '';
+  const offsets: number[] = [];
+  const lines = raw.split(/(\r\n|\n|\r)/);
+  let pos = start;
+  for (let i = 0; i < lines.length; i += 2) {
+    const line = lines[i];
+    const brk = lines[i + 1] ?? '';
+    const lineStart = pos;
+    pos += line.length + brk.length;
+    if (i > 0 && /^\s*#/.test(line)) continue;
+    const trimmed = line.replace(/\s+$/, '');
+    const continued = trimmed.endsWith(escape) && i + 2 < lines.length;
+    const body = continued ? trimmed.slice(0, -1) : line;
+    for (let k = 0; k < body.length; k++) {
+      text += body[k];
+      offsets.push(lineStart + k);
+    }
+    if (i + 2 < lines.length) {
+      // A continuation joins with a space; a heredoc body line ends a command.
+      text += continued ? ' ' : '\n';
+      offsets.push(lineStart + body.length);
+    }
+  }
+  offsets.push(end);
+  return { text, offsets };
+}
+
+function positionAt(doc: Doc, o: number): Position {
+  const starts = startsOf(doc);
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= o) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: o - starts[lo] + 1 };
+}
+
+/** The doc range of `text[start, end)`. */
+export function rangeIn(doc: Doc, a: ArgsText, span: { start: number; end: number }): Range {
+  const { start: from, end: to } = span;
+  const last = a.offsets.length - 1;
+  const s = a.offsets[Math.max(0, Math.min(from, last))];
+  const e = to > from ? a.offsets[Math.max(0, Math.min(to - 1, last))] + 1 : s;
+  return { start: positionAt(doc, s), end: positionAt(doc, Math.max(s, e)) };
+}
+
+export interface Word {
+  /** Quotes removed. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Splits shell text into simple commands (at `&&`, `||`, `;`, `|`, `&`,
+ * newlines and parentheses) made of words. Not a shell: enough to find which
+ * program runs with which arguments.
+ */
+export function shellCommands(text: string): Word[][] {
+  const exec = /^\s*\[/.test(text);
+  const out: Word[][] = [];
+  let cur: Word[] = [];
+  let i = 0;
+  const flush = () => {
+    if (cur.length) out.push(cur);
+    cur = [];
+  };
+  while (i < text.length) {
+    const c = text[i];
+    if (/\s/.test(c) && c !== '\n') {
+      i++;
+      continue;
+    }
+    if (c === '\n' || c === ';' || c === '|' || c === '&' || c === '(' || c === ')' || c === '`') {
+      flush();
+      i++;
+      continue;
+    }
+    if (exec && (c === '[' || c === ']' || c === ',')) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let word = '';
+    while (i < text.length) {
+      const d = text[i];
+      if (/\s/.test(d) || ';|&()`'.includes(d) || (exec && (d === ',' || d === ']'))) break;
+      if (d === "'" || d === '"') {
+        const close = text.indexOf(d, i + 1);
+        const stop = close < 0 ? text.length : close;
+        word += text.slice(i + 1, stop);
+        i = stop + 1;
+        continue;
+      }
+      if (d === '\\' && i + 1 < text.length) {
+        word += text[i + 1];
+        i += 2;
+        continue;
+      }
+      word += d;
+      i++;
+    }
+    cur.push({ text: word, start, end: Math.min(i, text.length) });
+  }
+  flush();
+  return out;
+}
+
+/** Drops `VAR=value` prefixes and wrappers so that the first word is the program. */
+export function program(cmd: Word[]): Word[] {
+  let i = 0;
+  while (i < cmd.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(cmd[i].text) || ['sudo', 'exec', 'env', 'command', 'time'].includes(cmd[i].text))) i++;
+  return cmd.slice(i);
+}
+
+/**
+ * Leading `--mount=…`, `--network=…` flags (RUN, COPY, HEALTHCHECK), and the
+ * text after them blanked to the same length so that offsets stay valid.
+ */
+export function leadingFlags(text: string): { flags: string[]; rest: string } {
+  const flags: string[] = [];
+  const re = /\s*(--[A-Za-z-]+(?:=(?:"[^"]*"|'[^']*'|\S)*)?)(?=\s|$)/y;
+  let from = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    flags.push(m[1]);
+    from = re.lastIndex;
+  }
+  return { flags, rest: ' '.repeat(from) + text.slice(from) };
+}
