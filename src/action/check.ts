@@ -7,12 +7,14 @@ import { ecrRepositoriesIn } from '../core/pipeline/image.js';
 import { renderSummary } from '../core/report/summary.js';
 import { countsText } from '../core/report/counts.js';
 import { annotationTitle } from '../core/report/github.js';
-import { DEFAULT_DOCS_URL } from '../core/report/links.js';
 import { ruleById } from '../core/rules/index.js';
 import type { Finding } from '../core/types.js';
 import { checkFiles, failsAt } from '../services/check-files.js';
+import { docsUrl } from './docs-url.js';
 import { InputError } from './errors.js';
 import type { Inputs } from './inputs.js';
+
+export { docsUrl };
 
 type Env = Record<string, string | undefined>;
 
@@ -21,17 +23,6 @@ type Env = Record<string, string | undefined>;
  * bundle then does not carry a second copy of the toolkit.
  */
 export type ActionsCore = Pick<typeof Core, 'error' | 'warning' | 'notice' | 'info' | 'setOutput' | 'setFailed' | 'summary'>;
-
-/**
- * docs/rules.md of the release that runs: `owner/repo@ref` for a published
- * action, the repository's own commit for `uses: ./`.
- */
-export function docsUrl(env: Env): string {
-  const server = env.GITHUB_SERVER_URL || 'https://github.com';
-  if (env.GITHUB_ACTION_REPOSITORY && env.GITHUB_ACTION_REF) return `${server}/${env.GITHUB_ACTION_REPOSITORY}/blob/${env.GITHUB_ACTION_REF}/docs/rules.md`;
-  if (env.GITHUB_REPOSITORY && env.GITHUB_SHA && !env.GITHUB_ACTION_REPOSITORY) return `${server}/${env.GITHUB_REPOSITORY}/blob/${env.GITHUB_SHA}/docs/rules.md`;
-  return DEFAULT_DOCS_URL;
-}
 
 function blobUrl(env: Env): string | undefined {
   const server = env.GITHUB_SERVER_URL || 'https://github.com';

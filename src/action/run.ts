@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { readInputs } from './inputs.js';
+import { readInputs, readTrackInputs } from './inputs.js';
 
 /**
  * The action: reads the inputs, runs the mode, and turns every failure into
@@ -8,21 +8,50 @@ import { readInputs } from './inputs.js';
 export async function run(): Promise<void> {
   try {
     const inputs = readInputs();
-    if (inputs.mode !== 'check') {
-      core.setFailed(`mode: ${inputs.mode} comes in a later release of ecs-codepipeline; use mode: check to check the pipeline's files.`);
+    if (inputs.mode === 'scaffold') {
+      core.setFailed(`mode: scaffold comes in a later release of ecs-codepipeline; use mode: check, track or start.`);
       return;
     }
-    // Loaded only for this mode, so that the other modes start fast; dist/check.js is a bundle of its own.
-    const { runCheck } = await import(/* webpackIgnore: true */ './check.js');
-    await runCheck(inputs, core);
+    const track = inputs.mode === 'check' ? undefined : readTrackInputs(inputs.mode);
+    let ecrRepositories: string[] = [];
+    if (inputs.mode === 'check' || track?.check) {
+      // Loaded only when a check runs, so that the other modes start fast; dist/check.js is a bundle of its own.
+      const { runCheck } = await import(/* webpackIgnore: true */ './check.js');
+      const checked = await runCheck(inputs, core);
+      if (inputs.mode === 'check') return;
+      if (checked.failed) {
+        core.error(`The pipeline's files have errors (see above), so ecs-codepipeline did not ${inputs.mode} the pipeline; fix them, or set check: false to ${inputs.mode} anyway.`);
+        return;
+      }
+      ecrRepositories = checked.ecrRepositories;
+    }
+    if (inputs.mode === 'track' || inputs.mode === 'start') {
+      // dist/track.js is a bundle of its own (the AWS SDK and Octokit), loaded only in these modes.
+      const { runTrack } = await import(/* webpackIgnore: true */ './track.js');
+      await runTrack(inputs.mode, track!, { core, ecrRepositories });
+    }
   } catch (e) {
     core.setFailed(describe(e));
   }
 }
 
+const AWS_HINTS: Record<string, string> = {
+  CredentialsProviderError: 'No AWS credentials were found: add aws-actions/configure-aws-credentials before this step (with `id-token: write` for OIDC)',
+  AccessDeniedException: "The role may not make this call: give it the IAM policy in the README (one statement per API the tracker uses)",
+  PipelineNotFoundException: "Check the 'pipeline-name' and 'aws-region' inputs",
+  PipelineExecutionNotFoundException: 'The execution is gone from the pipeline history',
+  UnrecognizedClientException: 'The AWS credentials are not valid in this region',
+  ExpiredTokenException: 'The AWS session expired: raise role-duration-seconds in aws-actions/configure-aws-credentials, or lower timeout-minutes',
+};
+
 function describe(e: unknown): string {
   // By name, not instanceof: dist/check.js is a bundle of its own, with its own copy of the class.
-  if (e instanceof Error && e.name === 'InputError') return e.message;
+  if (e instanceof Error && (e.name === 'InputError' || e.name === 'TrackError')) return e.message;
   const message = e instanceof Error ? e.message : String(e);
+  const name = e instanceof Error ? e.name : '';
+  const status = e !== null && typeof e === 'object' ? (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode : undefined;
+  if (status !== undefined || name in AWS_HINTS) return `AWS refused the tracker: ${name}: ${message}.${AWS_HINTS[name] ? ` ${AWS_HINTS[name]}.` : ''}`;
+  if (e !== null && typeof e === 'object' && '$metadata' in e) return `Could not reach AWS: ${message}. Check the network, the proxy variables and any AWS_ENDPOINT_URL override.`;
+  if (name === 'GitHubApiError') return `${message}.`;
   return `ecs-codepipeline failed: ${message}. If this looks like a bug, please report it with the files you checked.`;
 }

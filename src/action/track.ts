@@ -5,7 +5,7 @@ import { docsUrl } from './docs-url.js';
 import type { TrackInputs } from './inputs.js';
 
 type Env = Record<string, string | undefined>;
-export type TrackCore = Pick<typeof Core, 'info' | 'warning' | 'debug' | 'setOutput' | 'setFailed' | 'summary' | 'isDebug'>;
+export type TrackCore = Pick<typeof Core, 'info' | 'warning' | 'debug' | 'setOutput' | 'setFailed' | 'summary'>;
 
 /** Wall-clock time; sleeps end early when the signal aborts (the workflow run was cancelled). */
 export const realClock: Clock = {

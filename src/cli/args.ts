@@ -4,12 +4,13 @@ export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 export const FAIL_ON = ['error', 'warning', 'never'] as const;
 /** Commands of later releases: named so that users get a clear answer, not "unknown command". */
-export const LATER_COMMANDS = ['scaffold', 'start', 'track'] as const;
+export const LATER_COMMANDS = ['start', 'track'] as const;
 
 export type Parsed =
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'later'; command: string }
+  | { kind: 'scaffold'; args: string[] }
   | { kind: 'check'; paths: string[]; format: Format; failOn: FailOn; color?: boolean }
   | { kind: 'usage'; message: string };
 
@@ -22,6 +23,8 @@ function oneOf<T extends string>(value: string, allowed: readonly T[]): value is
  * mistake gives `usage` with a message that says what to type instead.
  */
 export function parseArgs(argv: readonly string[]): Parsed {
+  // scaffold reads its own options (and its own --help).
+  if (argv[0] === 'scaffold') return { kind: 'scaffold', args: argv.slice(1) };
   const end = argv.includes('--') ? argv.indexOf('--') : argv.length;
   if (argv.slice(0, end).some((a) => a === '-h' || a === '--help')) return { kind: 'help' };
   const [command, ...rest] = argv;

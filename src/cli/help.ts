@@ -7,8 +7,9 @@ imageDetail.json, alone and across files, at the exact line.
 Commands:
   check [paths...]     Check the files found in these folders or files
                        (default: the current folder)
-  scaffold, start, track
-                       Come in a later release
+  scaffold [dir]       Write a complete, correct set of pipeline files for a
+                       service (run \`ecs-codepipeline scaffold --help\`)
+  start, track         Come in a later release (the GitHub Action has them)
 
 Options of check:
   -f, --format <format>  text (default), json, sarif or github (workflow commands)

@@ -5,16 +5,22 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
 });
 
+function internalError(e: unknown): void {
+  // Users never see a stack trace; the message is enough to report the bug.
+  process.stderr.write(`ecs-codepipeline: internal error: ${e instanceof Error ? e.message : String(e)}; please report it with the files you checked\n`);
+  process.exitCode = 2;
+}
+
 try {
-  process.exitCode = main(process.argv.slice(2), {
+  const code = main(process.argv.slice(2), {
     stdout: (s) => void process.stdout.write(s),
     stderr: (s) => void process.stderr.write(s),
     cwd: process.cwd(),
     env: process.env,
     isTTY: process.stdout.isTTY === true,
   });
+  if (typeof code === 'number') process.exitCode = code;
+  else code.then((c) => void (process.exitCode = c), internalError);
 } catch (e) {
-  // Users never see a stack trace; the message is enough to report the bug.
-  process.stderr.write(`ecs-codepipeline: internal error: ${e instanceof Error ? e.message : String(e)}; please report it with the files you checked\n`);
-  process.exitCode = 2;
+  internalError(e);
 }

@@ -10,6 +10,7 @@ import { parseArgs, type Format } from './args.js';
 import { useColor } from './color.js';
 import { HELP } from './help.js';
 import { packageVersion } from './version.js';
+import { scaffoldMain } from './scaffold.js';
 
 export interface CliIO {
   stdout(text: string): void;
@@ -23,7 +24,7 @@ export interface CliIO {
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
 /** Runs one command line and returns the exit code; all output goes through `io`. */
-export function main(argv: readonly string[], io: CliIO): number {
+export function main(argv: readonly string[], io: CliIO): number | Promise<number> {
   const parsed = parseArgs(argv);
   switch (parsed.kind) {
     case 'help':
@@ -32,6 +33,8 @@ export function main(argv: readonly string[], io: CliIO): number {
     case 'version':
       io.stdout(packageVersion() + '\n');
       return EXIT.ok;
+    case 'scaffold':
+      return scaffoldMain(parsed.args, io);
     case 'later':
       io.stderr(`ecs-codepipeline: '${parsed.command}' is not yet available; it comes in a later release. Use \`ecs-codepipeline check\` for now.\n`);
       return EXIT.usage;

@@ -10,6 +10,8 @@ export interface AnalyzeOptions {
   /** Every path in the checked tree (relative, `/`), for rules that ask whether a file exists. */
   tree?: Iterable<string>;
   rules?: readonly Rule[];
+  /** The day of the check; the caller's clock (defaults to the current time). */
+  now?: Date;
 }
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
@@ -23,6 +25,7 @@ export function analyze(options: AnalyzeOptions): Finding[] {
   const tree = new Set<string>(options.tree ?? options.files.map((f) => f.path));
   const projects = groupDocs(docs, tree);
   const findings = new Map<string, Finding>();
+  const now = options.now ?? new Date();
   for (const project of projects) {
     for (const rule of options.rules ?? allRules) {
       const report = (r: Report) => {
@@ -39,7 +42,7 @@ export function analyze(options: AnalyzeOptions): Finding[] {
         findings.set(`${f.rule}|${f.file}|${f.line}|${f.column}|${f.message}`, f);
       };
       try {
-        rule.check({ project, report });
+        rule.check({ project, report, now });
       } catch (e) {
         // A rule bug must not hide the other findings; it is reported where the user sees it.
         const doc = project.docs[0];

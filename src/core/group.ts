@@ -1,6 +1,6 @@
 import { commandsOf } from './config/buildspec.js';
 import { at, str } from './config/node.js';
-import { ecsDeployActions } from './config/pipeline.js';
+import { ecsDeployActions, pipelineActions } from './config/pipeline.js';
 import type { Doc, Project } from './model.js';
 
 function dirOf(path: string): string {
@@ -59,10 +59,16 @@ export function groupDocs(docs: Doc[], tree: ReadonlySet<string>): Project[] {
     if (rest.length > 0) projects.push(project(dir, rest));
   }
   const byName = new Map(docs.filter((d) => d.kind === 'dockerfile').map((d) => [d.name, d]));
+  const buildProjects = docs.filter((d) => d.kind === 'codebuild-project');
   for (const p of projects) {
     for (const path of dockerfilesBuilt(p)) {
       const d = byName.get(join(p.root, path));
       if (d && !p.docs.includes(d)) p.docs.push(d);
+    }
+    // The CodeBuild project a pipeline's build action names belongs with it, wherever the JSON is kept.
+    const names = new Set(p.docs.filter((d) => d.kind === 'pipeline').flatMap((d) => pipelineActions(d.root).filter((a) => a.provider === 'CodeBuild').map((a) => a.configuration.get('ProjectName'))));
+    for (const d of buildProjects) {
+      if (!p.docs.includes(d) && names.has(str(at(d.root, 'name')))) p.docs.push(d);
     }
   }
   return projects;

@@ -172,12 +172,16 @@ describe('dist/index.js, inputs', () => {
     expect(r.outputs).toEqual({});
   }
 
-  it('defaults to mode: track, which says it comes later and how to check instead', () => {
-    expectFailure(runAction({}), /^mode: track comes in a later release of ecs-codepipeline; use mode: check/);
+  it('defaults to mode: track, which needs the pipeline name and says so', () => {
+    expectFailure(runAction({}), /^Input 'pipeline-name' is required for mode: track; set it to the name of the CodePipeline pipeline/);
   });
 
-  it.each(['scaffold', 'start', 'track'])('mode: %s is not available yet', (mode) => {
-    expectFailure(runAction({ mode }), new RegExp(`^mode: ${mode} comes in a later release.*use mode: check`));
+  it('mode: start needs the pipeline name too', () => {
+    expectFailure(runAction({ mode: 'start' }), /^Input 'pipeline-name' is required for mode: start/);
+  });
+
+  it('mode: scaffold is not available in the action yet and says how to scaffold instead', () => {
+    expectFailure(runAction({ mode: 'scaffold' }), /^mode: scaffold comes in a later release.*use mode: check/);
   });
 
   it('names the input and the allowed values for a wrong mode', () => {

@@ -180,7 +180,7 @@ describe('ecs-codepipeline check (bin/ecs-codepipeline.js → dist/cli/index.js)
       expectUsageError(cli([]), /no command given/);
     });
 
-    it.each(['scaffold', 'start', 'track'])('%s: not yet available, exit 2', (command) => {
+    it.each(['start', 'track'])('%s: not yet available, exit 2', (command) => {
       expectUsageError(cli([command]), new RegExp(`'${command}' is not yet available; it comes in a later release`));
     });
 

@@ -150,10 +150,14 @@ describe('YAML alias bombs', () => {
     ['buildspec.yml', `version: 0.2\n${aliasBomb(9)}phases:\n  build:\n    commands: *a9\n`],
     ['appspec.yaml', `version: 0.0\n${aliasBomb(12)}Resources: *a12\n`],
     ['buildspec.yml', `version: 0.2\nenv:\n  variables: &v {A: *v}\nphases: {}\n`],
-  ])('a "billion laughs" in %s gives one finding or none, without expanding', (path, text) => {
+  ])('a "billion laughs" in %s gives a few findings at most, without expanding', (path, text) => {
     const heapBefore = process.memoryUsage().heapUsed;
     const { findings, ms } = run([{ path, bytes: enc.encode(text) }]);
-    expect(findings.filter((f) => f.file === path).length).toBeLessThanOrEqual(1);
+    // The bomb's anchors sit under unknown top-level keys, which BS-01 reports one by one;
+    // an expanded bomb would give millions.
+    const mine = findings.filter((f) => f.file === path);
+    expect(mine.length).toBeLessThanOrEqual(12);
+    expect(mine.filter((f) => f.message.startsWith('internal error'))).toEqual([]);
     expect(ms).toBeLessThan(2000);
     // Expanded, nine levels of nine would be 387 million strings.
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(512 * MB);

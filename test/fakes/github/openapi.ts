@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { APP_OPERATIONS } from './app-routes.js';
 
 /**
  * GitHub's REST description, from the installed @octokit/openapi package
@@ -31,6 +32,8 @@ export const IMPLEMENTED = [
   'GET /repos/{owner}/{repo}/deployments/{deployment_id}',
   'POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses',
   'GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses',
+  // The GitHub App's (app-routes.ts): installation tokens, git trees and blobs, contents.
+  ...APP_OPERATIONS,
 ] as const;
 
 export type OperationKey = (typeof IMPLEMENTED)[number];

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { FakeExtension } from './app-routes.js';
 import { GITHUB_ACTIONS_APP, type FakeApp, type Urls } from './objects.js';
 import { IMPLEMENTED, loadSpec, type LoadStats, type OperationKey, type OperationSpec } from './openapi.js';
 import { HttpError, Store, type StoredCheckRun, type StoredDeployment, type StoredDeploymentStatus, type StoredStatus } from './store.js';
@@ -78,6 +79,8 @@ export interface FakeGitHubOptions {
   /** Web base for html_url (default https://github.com). */
   webUrl?: string;
   now?: () => Date;
+  /** Routes beyond the built-in ones (app-routes.ts: installation tokens, git data, contents). */
+  extension?: FakeExtension;
 }
 
 const DOCS = 'https://docs.github.com/rest';
@@ -88,6 +91,8 @@ const FORBIDDEN_MESSAGE = 'Resource not accessible by integration';
 interface Answer {
   status: number;
   body?: unknown;
+  /** A non-JSON answer (raw media types), sent as is and not checked against the JSON schema. */
+  raw?: string;
   headers?: Record<string, string>;
 }
 
@@ -280,7 +285,8 @@ export class FakeGitHub {
     const auth = req.headers.authorization ?? '';
     const presented = /^(?:token|bearer)\s+(.+)$/i.exec(auth)?.[1];
     if (!presented) return refuse(401, 'unauthorized', 'Requires authentication');
-    if (presented !== this.token) return refuse(401, 'unauthorized', 'Bad credentials');
+    const ext = this.o.extension;
+    if (!(ext?.authenticate(pathname, presented) ?? presented === this.token)) return refuse(401, 'unauthorized', 'Bad credentials');
 
     const match = this.validator.routes.match(method, pathname);
     if (!match) {
@@ -304,7 +310,8 @@ export class FakeGitHub {
       }
       record.body = body;
     }
-    if (match.params.owner?.toLowerCase() !== this.owner.toLowerCase() || match.params.repo?.toLowerCase() !== this.repo.toLowerCase()) {
+    const ours = match.params.owner?.toLowerCase() === this.owner.toLowerCase() && match.params.repo?.toLowerCase() === this.repo.toLowerCase();
+    if (!ours && !ext?.serves(key, match.params)) {
       return refuse(404, 'unknown-repository', `Not Found (this fake serves ${this.owner}/${this.repo})`);
     }
     const checked = this.validator.request(op, { params: match.params, query: url.searchParams, body, hasBody });
@@ -325,13 +332,14 @@ export class FakeGitHub {
 
     let result: Answer;
     try {
-      result = this.dispatch({ op, path: checked.path, query: checked.query, body: (body ?? {}) as Record<string, unknown>, url });
+      const c = { op, path: checked.path, query: checked.query, body: (body ?? {}) as Record<string, unknown>, url };
+      result = ext?.dispatch({ key, path: c.path, query: c.query, body: c.body, headers: req.headers, api: this.url, web: this.webUrl }) ?? this.dispatch(c);
     } catch (e) {
       if (!(e instanceof HttpError)) throw e;
       if (e.semantic) return refuse(e.status, 'refused', e.message, [], e.extra);
       return answer({ status: e.status, body: { message: e.message, documentation_url: op.documentationUrl ?? DOCS, status: String(e.status), ...e.extra } });
     }
-    if (result.status >= 200 && result.status < 300) {
+    if (result.status >= 200 && result.status < 300 && result.raw === undefined) {
       const errors = this.validator.response(op, result.status, result.body);
       if (errors.length > 0) this.badAnswers.push({ operation: key, status: result.status, errors });
     }
@@ -351,7 +359,7 @@ export class FakeGitHub {
     res.setHeader('x-ratelimit-used', String(this.requestCounter));
     res.setHeader('x-ratelimit-resource', 'core');
     for (const [k, v] of Object.entries(a.headers ?? {})) res.setHeader(k, v);
-    res.end(a.body === undefined ? '' : JSON.stringify(a.body));
+    res.end(a.raw ?? (a.body === undefined ? '' : JSON.stringify(a.body)));
   }
 
   private takeFault(op: OperationSpec): (FaultRule & { retryAfter: number }) | undefined {

@@ -64,7 +64,7 @@ describe('shape rules on odd input', () => {
     const docs = loadFile({ path, text });
     expect(docs.map((d) => d.kind)).toEqual([kind]);
     const project = { root: '', docs, exists: () => false };
-    for (const rule of rules) expect(() => rule.check({ project, report: () => undefined })).not.toThrow();
+    for (const rule of rules) expect(() => rule.check({ project, report: () => undefined, now: new Date('2026-11-27') })).not.toThrow();
   };
 
   const odd = ['[]', '"text"', 'null', '42', '{}', '{"containerDefinitions": 5}', '{"containerDefinitions": [null, 1, "x", []]}', '{"taskDefinition": []}', '{"taskDefinition": {"containerDefinitions": {}}}'];

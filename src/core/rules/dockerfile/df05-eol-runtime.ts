@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import { eolVerdict, RUNTIMES, today } from './eol.js';
+import { eolVerdict, RUNTIMES } from './eol.js';
 import { analyseStages, dockerfiles, type ImageRef } from './images.js';
 
 /** The same image on another line, keeping the variant (`-alpine`, `-slim`) but not an old OS release. */
@@ -24,8 +24,8 @@ export const df05EolRuntime: Rule = {
     bad: [{ file: 'Dockerfile', text: 'FROM node:18-alpine\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n' }],
     good: [{ file: 'Dockerfile', text: 'FROM node:24-alpine\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n' }],
   },
-  check({ project, report }) {
-    const now = today();
+  check({ project, report, now: date }) {
+    const now = date.toISOString().slice(0, 10);
     for (const { doc, df } of dockerfiles(project)) {
       for (const info of analyseStages(project, doc, df).infos) {
         const image = info.image;

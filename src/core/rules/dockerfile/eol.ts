@@ -148,18 +148,3 @@ export function eolVerdict(runtime: Runtime, line: string, today: string): EolVe
   const candidates = runtime === RUNTIMES.node ? supported.filter((l) => Number(l.version) % 2 === 0) : supported;
   return { line, eol: known?.eol, suggest: candidates[candidates.length - 1] };
 }
-
-let fixedToday: string | undefined;
-
-/**
- * The date DF-05 compares end-of-life dates with: the day of the check, so
- * that a line is reported from the day after its end of life without a new
- * release of this tool. Tests fix it with `setToday`.
- */
-export function today(): string {
-  return fixedToday ?? new Date().toISOString().slice(0, 10);
-}
-
-export function setToday(date: string | undefined): void {
-  fixedToday = date;
-}

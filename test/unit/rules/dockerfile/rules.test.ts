@@ -1,12 +1,11 @@
 import { analyze } from '../../../../src/core/analyze.js';
 import { dockerfileRules } from '../../../../src/core/rules/dockerfile/index.js';
-import { setToday } from '../../../../src/core/rules/dockerfile/eol.js';
 import type { Finding } from '../../../../src/core/types.js';
 
 /** Runs the Dockerfile rules over in-memory files; `extra` are paths that exist but are not read. */
-function check(files: Record<string, string>, extra: string[] = []): Finding[] {
+function check(files: Record<string, string>, extra: string[] = [], now = new Date('2026-11-27')): Finding[] {
   const list = Object.entries(files).map(([path, text]) => ({ path, text }));
-  return analyze({ files: list, tree: [...Object.keys(files), ...extra], rules: dockerfileRules });
+  return analyze({ files: list, tree: [...Object.keys(files), ...extra], rules: dockerfileRules, now });
 }
 const only = (fs: Finding[], rule: string) => fs.filter((f) => f.rule === rule).map((f) => `${f.file}:${f.line}:${f.column} ${f.severity}`);
 
@@ -60,13 +59,10 @@ describe('DF-02 across files', () => {
 });
 
 describe('DF-05 and the date', () => {
-  afterEach(() => setToday(undefined));
-  it('compares with the injected day', () => {
+  it('compares with the day handed in', () => {
     const files = { Dockerfile: 'FROM node:22-alpine\n' };
-    setToday('2027-04-30');
-    expect(only(check(files), 'DF-05')).toEqual([]);
-    setToday('2027-05-01');
-    expect(only(check(files), 'DF-05')).toEqual(['Dockerfile:1:6 warning']);
+    expect(only(check(files, [], new Date('2027-04-30T12:00:00Z')), 'DF-05')).toEqual([]);
+    expect(only(check(files, [], new Date('2027-05-01T12:00:00Z')), 'DF-05')).toEqual(['Dockerfile:1:6 warning']);
   });
 });
 

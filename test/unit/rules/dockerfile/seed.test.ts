@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setToday } from '../../../../src/core/rules/dockerfile/eol.js';
 import { checkDir } from '../../../helpers/check-dir.js';
 
 /** The blog's Dockerfile, as examples/seed imitates it (catalogue §11). */
@@ -8,9 +7,7 @@ describe('Dockerfile rules on examples/seed', () => {
   const dir = join(process.cwd(), 'examples/seed');
   const lines = readFileSync(join(dir, 'Dockerfile'), 'utf8').split('\n');
   const lineOf = (needle: string) => lines.findIndex((l) => l.includes(needle)) + 1;
-  setToday('2026-11-27');
-  const found = checkDir(dir).filter((f) => f.rule.startsWith('DF-'));
-  setToday(undefined);
+  const found = checkDir(dir, new Date('2026-11-27')).filter((f) => f.rule.startsWith('DF-'));
 
   it('reports exactly DF-01, DF-02, DF-04, DF-05, DF-06 and DF-07 (no USER), and no DF-03', () => {
     expect(found.map((f) => `${f.rule} ${f.severity} ${f.file}:${f.line}`).sort()).toEqual(

@@ -1,0 +1,21 @@
+import type { ApplicationFunction, ApplicationFunctionOptions, Probot } from 'probot';
+import { checkRunHandlers } from './handlers/check-run.js';
+import { checkSuiteHandlers } from './handlers/check-suite.js';
+import { pullRequestHandlers } from './handlers/pull-request.js';
+import { appOptionsFromEnv, type AppOptions } from './options.js';
+
+export type { AppOptions };
+
+/** The GitHub App: one handler family per file under handlers/, registered here and nowhere else. */
+export function createApp(o: AppOptions = appOptionsFromEnv()): ApplicationFunction {
+  return (app: Probot) => {
+    pullRequestHandlers(app, o);
+    checkSuiteHandlers(app, o);
+    checkRunHandlers(app, o);
+  };
+}
+
+/** For `probot run build/app/index.js`: options from the environment. */
+export default function ecsCodepipelineApp(app: Probot, options: ApplicationFunctionOptions): void | Promise<void> {
+  return createApp()(app, options);
+}
