@@ -16,6 +16,7 @@
  *   --out FILE        where to write the results (bench/results.json)
  *   --check           exit 1 when a target is missed
  *   --keep            keep the generated monorepos (their folder is printed)
+ *   --build DIR       the tsc output to load the core from (build)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -247,7 +248,7 @@ function monorepoRun(core, tmp) {
 // ---------------------------------------------------------------------- main
 
 async function loadCore() {
-  const build = join(root, 'build');
+  const build = resolve(root, option('--build', 'build'));
   const need = ['core/analyze.js', 'adapters/fs/read-tree.js'];
   for (const f of need) {
     if (!existsSync(join(build, f))) {

@@ -972,6 +972,16 @@ class AwsPipeline {
                 types.set(`${r.stage}/${r.name}`, { category: r.category, provider: r.provider });
         return latest;
     }
+    /** GetPipeline: the stage names in order (the app queues one check run per stage before the execution appears). */
+    async stageNames(pipelineName) {
+        const res = await this.client.send(new this.sdk.GetPipelineCommand({ name: pipelineName }));
+        return (res.pipeline?.stages ?? []).map((s) => s.name ?? '').filter(Boolean);
+    }
+    /** RetryStageExecution of the stage's failed actions only; the execution keeps its id. */
+    async retryStage(o) {
+        const res = await this.client.send(new this.sdk.RetryStageExecutionCommand({ pipelineName: o.pipelineName, pipelineExecutionId: o.executionId, stageName: o.stageName, retryMode: 'FAILED_ACTIONS' }));
+        return res.pipelineExecutionId ?? o.executionId;
+    }
     async stop(o) {
         try {
             await this.client.send(new this.sdk.StopPipelineExecutionCommand({

@@ -3,6 +3,7 @@
  * Builds the committed bundles with @vercel/ncc:
  *   src/action/index.ts → dist/index.js      (the GitHub Action, action.yml's `main`)
  *   src/action/check.ts → dist/check.js      (its mode: check, loaded on demand)
+ *   src/action/scaffold.ts → dist/scaffold.js (its mode: scaffold, loaded on demand)
  *   src/cli/index.ts    → dist/cli/index.js  (what bin/ecs-codepipeline.js runs)
  *
  * TypeScript is compiled by the project's own tsc first (into build/, as
@@ -129,15 +130,17 @@ async function main() {
   const action = await bundle('build/action/index.js', { externals: EXTERNALS, filename: 'index.js', license: 'licenses.txt' });
   const check = await bundle('build/action/check.js', { externals: EXTERNALS, filename: 'check.js', license: 'check.licenses.txt' });
   // modes track and start (AWS SDK, Octokit with the real @actions/http-client): a bundle of its own, loaded by run.js with import().
+  const scaffold = await bundle('build/action/scaffold.js', { externals: EXTERNALS, filename: 'scaffold.js', license: 'scaffold.licenses.txt' });
   const track = await bundle('build/action/track.js', { externals: {}, filename: 'track.js', license: 'track.licenses.txt' });
   const cli = await bundle('build/cli/index.js', { externals: {}, filename: 'index.js', license: 'licenses.txt' });
   rmSync(out, { recursive: true, force: true });
   // ncc writes package.json {"type":"module"} beside an ESM bundle; kept, so that dist/ runs on its own.
   write(out, action, 'index.js', { [HTTP_STUB]: STUB_SOURCE });
   write(out, check, 'check.js');
+  write(out, scaffold, 'scaffold.js');
   write(out, track, 'track.js');
   write(join(out, 'cli'), cli, 'index.js');
-  process.stdout.write(`package: wrote ${relative(root, out) || '.'}/{index,check,track}.js and ${relative(root, join(out, 'cli'))}/index.js\n`);
+  process.stdout.write(`package: wrote ${relative(root, out) || '.'}/{index,check,scaffold,track}.js and ${relative(root, join(out, 'cli'))}/index.js\n`);
 }
 
 main().catch((e) => {

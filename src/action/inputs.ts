@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import { normalizeSha } from '../core/pipeline/find.js';
 import { parseRepository } from '../core/pipeline/image.js';
+import { RUNTIMES } from '../core/scaffold/options.js';
+import type { ScaffoldValues } from '../services/scaffold-defaults.js';
 import { InputError } from './errors.js';
 
 export const MODES = ['check', 'scaffold', 'start', 'track'] as const;
@@ -39,6 +41,15 @@ export interface TrackInputs {
   githubToken: string;
 }
 
+/** What mode: scaffold reads besides `Inputs`; the values not given come from the repository. */
+export interface ScaffoldInputs {
+  /** The inputs that were set, checked for form only; validateOptions checks the rest. */
+  given: ScaffoldValues;
+  /** From the workflow run: the repository (GITHUB_REPOSITORY) and its default branch (the event). */
+  context: ScaffoldValues;
+  force: boolean;
+}
+
 type Env = Record<string, string | undefined>;
 
 function input(name: string): string {
@@ -71,6 +82,15 @@ function number(name: string, fallback: number, o: { min: number; max: number; i
     throw new InputError(`Input '${name}' is '${raw}', which is not ${o.integer ? 'a whole number' : 'a number'} of ${o.unit}; the default is ${fallback}.`);
   }
   if (n < o.min || n > o.max) throw new InputError(`Input '${name}' is ${raw} ${o.unit}; it must be between ${o.min} and ${o.max} (default ${fallback}).`);
+  return n;
+}
+
+function wholeNumber(name: string, o: { min: number; max: number; what: string; example: string }): number | undefined {
+  const raw = input(name);
+  if (raw === '') return undefined;
+  if (!/^\d+$/.test(raw)) throw new InputError(`Input '${name}' is '${raw}', which is not a whole number; set it to ${o.what}, e.g. ${o.example}.`);
+  const n = Number(raw);
+  if (n < o.min || n > o.max) throw new InputError(`Input '${name}' is ${raw}; it must be between ${o.min} and ${o.max} (${o.what}, e.g. ${o.example}).`);
   return n;
 }
 
@@ -149,4 +169,44 @@ export function readTrackInputs(mode: 'track' | 'start', env: Env = process.env)
   if (githubToken) core.setSecret(githubToken);
 
   return { commit, pipelineName, awsRegion, findTimeoutSeconds, pollIntervalSeconds, timeoutMinutes, wait, check, checkName, report, stopOnCancel, ...(ecrRepository ? { ecrRepository } : {}), githubToken };
+}
+
+/** The repository's default branch, from the event payload when it has one. */
+function defaultBranch(env: Env): string | undefined {
+  if (!env.GITHUB_EVENT_PATH) return undefined;
+  try {
+    const event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as { repository?: { default_branch?: unknown } };
+    const branch = event.repository?.default_branch;
+    return typeof branch === 'string' && branch ? branch : undefined;
+  } catch {
+    // The branch is only a default: scaffold then uses main, as the CLI does.
+    return undefined;
+  }
+}
+
+/** Mode scaffold; `env` is process.env on a runner. */
+export function readScaffoldInputs(env: Env = process.env): ScaffoldInputs {
+  const given: ScaffoldValues = {};
+  const name = input('service-name');
+  if (name) given.name = name;
+  const port = wholeNumber('container-port', { min: 1, max: 65535, what: 'the port the container listens on', example: '8080' });
+  if (port !== undefined) given.port = port;
+  const region = input('aws-region');
+  if (region) given.region = region;
+  const account = input('aws-account-id').replace(/-/g, '');
+  if (account) given.account = account;
+  const cpu = wholeNumber('cpu', { min: 1, max: 16384, what: 'the Fargate task cpu units', example: '256' });
+  if (cpu !== undefined) given.cpu = cpu;
+  const memory = wholeNumber('memory', { min: 1, max: 122880, what: 'the Fargate task memory in MiB', example: '512' });
+  if (memory !== undefined) given.memory = memory;
+  if (input('runtime')) given.runtime = choice('runtime', RUNTIMES, 'node');
+  for (const [key, inputName] of [['staging', 'staging'], ['approval', 'approval'], ['embed', 'embed']] as const) {
+    if (input(inputName)) given[key] = bool(inputName, false);
+  }
+  const force = bool('force', false);
+  const context: ScaffoldValues = {};
+  if (env.GITHUB_REPOSITORY) context.repo = env.GITHUB_REPOSITORY;
+  const branch = defaultBranch(env);
+  if (branch) context.branch = branch;
+  return { given, context, force };
 }

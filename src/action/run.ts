@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { readInputs, readTrackInputs } from './inputs.js';
+import { readInputs, readScaffoldInputs, readTrackInputs } from './inputs.js';
 
 /**
  * The action: reads the inputs, runs the mode, and turns every failure into
@@ -9,7 +9,10 @@ export async function run(): Promise<void> {
   try {
     const inputs = readInputs();
     if (inputs.mode === 'scaffold') {
-      core.setFailed(`mode: scaffold comes in a later release of ecs-codepipeline; use mode: check, track or start.`);
+      const scaffold = readScaffoldInputs();
+      // dist/scaffold.js is a bundle of its own, loaded only in this mode.
+      const { runScaffold } = await import(/* webpackIgnore: true */ './scaffold.js');
+      await runScaffold(inputs, scaffold, core);
       return;
     }
     const track = inputs.mode === 'check' ? undefined : readTrackInputs(inputs.mode);

@@ -2,6 +2,9 @@ import type { ApplicationFunction, ApplicationFunctionOptions, Probot } from 'pr
 import { checkRunHandlers } from './handlers/check-run.js';
 import { checkSuiteHandlers } from './handlers/check-suite.js';
 import { pullRequestHandlers } from './handlers/pull-request.js';
+import { pushHandlers } from './handlers/push.js';
+import { rerequestedPipelineHandlers } from './handlers/rerequested-pipeline.js';
+import { requestedActionHandlers } from './handlers/requested-action.js';
 import { appOptionsFromEnv, type AppOptions } from './options.js';
 
 export type { AppOptions };
@@ -12,6 +15,9 @@ export function createApp(o: AppOptions = appOptionsFromEnv()): ApplicationFunct
     pullRequestHandlers(app, o);
     checkSuiteHandlers(app, o);
     checkRunHandlers(app, o);
+    pushHandlers(app, o);
+    rerequestedPipelineHandlers(app, o);
+    requestedActionHandlers(app, o);
   };
 }
 

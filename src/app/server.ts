@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { createNodeMiddleware, run, type Probot } from 'probot';
 import { createApp, type AppOptions } from './index.js';
+import { badgeHandler, probotBadgeRepository, BADGE_SECRET_ENV, type BadgeOptions } from './http/badges.js';
+import { eventBridgeHandler, eventBridgeOptionsFromEnv, type EventBridgeOptions } from './http/eventbridge.js';
 
 /**
  * `npm run app`: Probot's own server (Probot 14 `run`), configured from the
@@ -13,7 +15,15 @@ import { createApp, type AppOptions } from './index.js';
  * app from app.yml (the manifest flow) and writes the credentials to .env.
  */
 export function main(): ReturnType<typeof run> {
-  return run(createApp());
+  const app = createApp();
+  const eventbridge = eventBridgeOptionsFromEnv();
+  return run((probot, options) => {
+    // GET /badges/…; POST /eventbridge when ECS_CODEPIPELINE_EVENTBRIDGE_SECRET is set.
+    const appId = Number(process.env.APP_ID) || undefined;
+    options.addHandler(badgeHandler({ repository: probotBadgeRepository(probot), secret: process.env[BADGE_SECRET_ENV] || undefined, appId }));
+    if (eventbridge) options.addHandler(eventBridgeHandler(eventbridge));
+    return app(probot, options);
+  });
 }
 
 export interface Listening {
@@ -26,9 +36,11 @@ export interface Listening {
  * The same app behind Probot's node middleware on a server of our own: for
  * hosts that bring their own HTTP server, and for the tests (port 0).
  */
-export async function listen(o: { probot: Probot; app?: AppOptions; host?: string; port?: number; webhooksPath?: string }): Promise<Listening> {
+export async function listen(o: { probot: Probot; app?: AppOptions; host?: string; port?: number; webhooksPath?: string; eventbridge?: EventBridgeOptions; badges?: BadgeOptions }): Promise<Listening> {
   const middleware = await createNodeMiddleware(createApp(o.app), { probot: o.probot, webhooksPath: o.webhooksPath });
-  const server = createServer((req, res) => {
+  const routes = [o.eventbridge && eventBridgeHandler(o.eventbridge), o.badges && badgeHandler(o.badges)].filter((h) => h !== undefined);
+  const server = createServer(async (req, res) => {
+    for (const route of routes) if (await route(req, res)) return;
     void middleware(req, res, () => {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found\n');
     });

@@ -2,11 +2,13 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { folderFs, readOptional } from '../adapters/fs/write-files.js';
-import { FARGATE_MEMORY } from '../core/rules/taskdef/fargate-sizes.js';
-import { DEFAULTS, NAME, RUNTIMES, validateOptions, type Runtime, type ScaffoldOptions } from '../core/scaffold/index.js';
-import { NODE_VERSIONS } from '../core/scaffold/dockerfile.js';
+import { RUNTIMES, validateOptions, type ScaffoldOptions } from '../core/scaffold/index.js';
 import { applyScaffold, planScaffold } from '../services/scaffold.js';
+import { repoDefaults, toScaffoldOptions, type ScaffoldValue as Value } from '../services/scaffold-defaults.js';
 import type { CliIO } from './main.js';
+
+// Moved to the service, shared with the action's mode: scaffold; re-exported for existing callers.
+export { githubRepo, repoDefaults } from '../services/scaffold-defaults.js';
 
 const EXIT = { ok: 0, usage: 2 } as const;
 
@@ -38,7 +40,6 @@ Options:
   --dry-run                Show what would be written, write nothing
 `;
 
-type Value = string | number | boolean;
 interface Flags {
   dir: string;
   force: boolean;
@@ -82,78 +83,6 @@ export function parseScaffoldArgs(argv: readonly string[]): Flags | 'help' | str
     } else return `unknown option '${arg}' for scaffold (see \`ecs-codepipeline scaffold --help\`)`;
   }
   return out;
-}
-
-interface Defaults {
-  values: Partial<Record<keyof ScaffoldOptions, Value>>;
-  /** Where each default came from, to tell the user. */
-  from: Partial<Record<keyof ScaffoldOptions, string>>;
-}
-
-/** Defaults read from the repository's files (`read` gives a file's text, relative to the folder). */
-export function repoDefaults(read: (path: string) => string | undefined, env: Record<string, string | undefined>): Defaults {
-  const d: Defaults = { values: {}, from: {} };
-  const set = (key: keyof ScaffoldOptions, value: Value | undefined, from: string) => {
-    if (value === undefined || key in d.values) return;
-    d.values[key] = value;
-    d.from[key] = from;
-  };
-  const pkg = parseJson(read('package.json'));
-  if (pkg) {
-    const raw = typeof pkg.name === 'string' ? pkg.name.replace(/^@[^/]+\//, '').toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^[^a-z]+|-+$/g, '').slice(0, 32) : '';
-    if (NAME.test(raw)) set('name', raw, 'package.json');
-    const engines = pkg.engines as Record<string, unknown> | undefined;
-    const major = typeof engines?.node === 'string' ? /(\d+)/.exec(engines.node)?.[1] : undefined;
-    if (major && NODE_VERSIONS.includes(major)) set('nodeVersion', major, 'package.json engines');
-    if (typeof pkg.main === 'string' && /^[\w./-]+\.[cm]?js$/.test(pkg.main)) set('entry', pkg.main.replace(/^\.\//, ''), 'package.json main');
-  }
-  const expose = /^\s*EXPOSE\s+(\d+)/im.exec(read('Dockerfile') ?? '');
-  if (expose) set('port', Number(expose[1]), 'Dockerfile EXPOSE');
-  const td = parseJson(read('taskdef.json'));
-  const container = Array.isArray(td?.containerDefinitions) ? (td.containerDefinitions[0] as Record<string, unknown> | undefined) : undefined;
-  const mapping = Array.isArray(container?.portMappings) ? (container.portMappings[0] as Record<string, unknown> | undefined) : undefined;
-  if (typeof mapping?.containerPort === 'number') set('port', mapping.containerPort, 'taskdef.json');
-  const cpu = Number(td?.cpu);
-  const memory = Number(td?.memory);
-  if (FARGATE_MEMORY.get(cpu)?.includes(memory)) {
-    set('cpu', cpu, 'taskdef.json');
-    set('memory', memory, 'taskdef.json');
-  }
-  const runtime = detectRuntime(read);
-  if (runtime) set('runtime', runtime.runtime, runtime.from);
-  const repo = githubRepo(read('.git/config'));
-  if (repo) set('repo', repo, 'the git remote');
-  const region = env.AWS_REGION || env.AWS_DEFAULT_REGION;
-  if (region) set('region', region, env.AWS_REGION ? 'AWS_REGION' : 'AWS_DEFAULT_REGION');
-  return d;
-}
-
-function parseJson(text: string | undefined): Record<string, unknown> | undefined {
-  if (text === undefined) return undefined;
-  try {
-    const v = JSON.parse(text) as unknown;
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function detectRuntime(read: (path: string) => string | undefined): { runtime: Runtime; from: string } | undefined {
-  const markers: [string, Runtime][] = [['package.json', 'node'], ['requirements.txt', 'python'], ['pyproject.toml', 'python'], ['pom.xml', 'java'], ['go.mod', 'go'], ['public/index.html', 'static'], ['index.html', 'static']];
-  for (const [file, runtime] of markers) if (read(file) !== undefined) return { runtime, from: file };
-  return undefined;
-}
-
-/** "owner/repo" of the GitHub remote "origin" (or the first remote) in .git/config. */
-export function githubRepo(config: string | undefined): string | undefined {
-  if (!config) return undefined;
-  const remotes = [...config.matchAll(/\[remote "([^"]+)"\]([^[]*)/g)].map((m) => ({ name: m[1], url: /^\s*url\s*=\s*(\S+)/m.exec(m[2])?.[1] }));
-  remotes.sort((a, b) => Number(b.name === 'origin') - Number(a.name === 'origin'));
-  for (const r of remotes) {
-    const m = /github\.com[:/]([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(r.url ?? '');
-    if (m) return `${m[1]}/${m[2]}`;
-  }
-  return undefined;
 }
 
 const REQUIRED: { key: keyof ScaffoldOptions; flag: string; question: string }[] = [
@@ -204,27 +133,8 @@ export function scaffoldCommand(argv: readonly string[], io: CliIO, deps: Scaffo
 }
 
 function finish(o: { flags: Flags; values: Partial<Record<keyof ScaffoldOptions, Value>>; root: string; io: CliIO }): number {
-  const v = o.values;
-  const runtime = (v.runtime as Runtime | undefined) ?? DEFAULTS.runtime;
-  const options: ScaffoldOptions = {
-    name: String(v.name),
-    port: typeof v.port === 'number' ? v.port : NaN,
-    region: String(v.region),
-    account: String(v.account),
-    repo: String(v.repo),
-    branch: String(v.branch ?? DEFAULTS.branch),
-    cpu: Number(v.cpu ?? DEFAULTS.cpu),
-    memory: Number(v.memory ?? (v.cpu === undefined ? DEFAULTS.memory : FARGATE_MEMORY.get(Number(v.cpu))?.[0] ?? NaN)),
-    runtime,
-    staging: v.staging === true,
-    approval: v.approval === true,
-    embed: v.embed === true,
-    healthPath: String(v.healthPath ?? (runtime === 'static' ? '/' : DEFAULTS.healthPath)),
-    ...(v.connectionArn !== undefined ? { connectionArn: String(v.connectionArn) } : {}),
-    ...(v.entry !== undefined ? { entry: String(v.entry) } : {}),
-    ...(v.nodeVersion !== undefined ? { nodeVersion: String(v.nodeVersion) } : {}),
-    lockfile: readOptional(o.root, 'package-lock.json') !== undefined,
-  };
+  const options = toScaffoldOptions(o.values, { lockfile: readOptional(o.root, 'package-lock.json') !== undefined });
+  const runtime = options.runtime;
   if (!RUNTIMES.includes(runtime)) return usage(o.io, `--runtime '${runtime}' is not supported; use one of ${RUNTIMES.join(', ')}`);
   const problems = validateOptions(options);
   if (problems.length > 0) return usage(o.io, problems.join('\necs-codepipeline: '));

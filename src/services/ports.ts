@@ -19,6 +19,10 @@ export interface PipelinePort {
   /** ListActionExecutions for one execution (all pages): details, output variables, external links. */
   actionExecutions(o: { pipelineName: string; executionId: string }): Promise<Array<ActionSnapshot & { stage: string }>>;
   stop(o: { pipelineName: string; executionId: string; reason: string; abandon?: boolean }): Promise<void>;
+  /** Optional (added for the app): the stage names in pipeline order (GetPipeline), for check runs queued before the execution appears. */
+  stageNames?(pipelineName: string): Promise<string[]>;
+  /** Optional (added for the app): RetryStageExecution with retryMode FAILED_ACTIONS; returns the execution id. */
+  retryStage?(o: { pipelineName: string; executionId: string; stageName: string }): Promise<string>;
 }
 
 export interface ImagePort {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { baseEnv, lineOf, node, parseCommands, parseOutputs, removeTempDirs, ROOT, seedWithErrors, STACK, tempDir, type Run } from './helpers.js';
 
@@ -180,8 +180,10 @@ describe('dist/index.js, inputs', () => {
     expectFailure(runAction({ mode: 'start' }), /^Input 'pipeline-name' is required for mode: start/);
   });
 
-  it('mode: scaffold is not available in the action yet and says how to scaffold instead', () => {
-    expectFailure(runAction({ mode: 'scaffold' }), /^mode: scaffold comes in a later release.*use mode: check/);
+  it('mode: scaffold says which required inputs are missing (test/e2e/scaffold.test.ts covers the mode)', () => {
+    const empty = tempDir('empty');
+    expectFailure(runAction({ mode: 'scaffold' }, empty), /^mode: scaffold needs more: set input 'service-name' .*set input 'container-port' .*set input 'aws-region' .*set input 'aws-account-id' /);
+    expect(readdirSync(empty)).toEqual([]);
   });
 
   it('names the input and the allowed values for a wrong mode', () => {

@@ -125,12 +125,23 @@ describe('deep nesting', () => {
   it('10,000-deep YAML block sequences are refused before the parser recurses', () => {
     // The yaml package recurses once a level: past ~900 levels it overflows the
     // stack, and the second overflow in a process kills node outright
-    // (test/fuzz/KNOWN.md). So this is the only input here that may reach it.
+    // (test/fuzz/KNOWN.md, fixed by the indentation limit in depth.ts).
     const { findings, ms } = run([{ path: 'buildspec.yml', bytes: enc.encode('- '.repeat(10_000) + 'x\n') }]);
     expect(findings).toHaveLength(1);
     expect(findings[0].message).not.toMatch(/call stack/);
     expect(findings[0].message).toMatch(/nesting|deep/);
     expect(ms).toBeLessThan(2000);
+  });
+
+  it('block nesting just under the indentation limit plus flow nesting just under the bracket limit, twice', () => {
+    // Each limit alone keeps the yaml package's recursion short; both at once must too,
+    // and twice, since a second stack overflow in one process is fatal.
+    const text = Array.from({ length: 510 }, (_, i) => ' '.repeat(i) + (i % 2 ? '-' : 'k:')).join('\n') + ' ' + '{a: '.repeat(250) + '1' + '}'.repeat(250) + '\n';
+    for (const path of ['appspec.yaml', 'buildspec.yml']) {
+      const { findings, ms } = run([{ path, bytes: enc.encode(text) }]);
+      expect(findings.filter((f) => /call stack/.test(f.message))).toEqual([]);
+      expect(ms).toBeLessThan(2000);
+    }
   });
 
   it('300-deep YAML block nesting, parseable, goes through every rule', () => {

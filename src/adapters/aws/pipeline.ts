@@ -201,6 +201,20 @@ export class AwsPipeline implements PipelinePort {
     return latest;
   }
 
+  /** GetPipeline: the stage names in order (the app queues one check run per stage before the execution appears). */
+  async stageNames(pipelineName: string): Promise<string[]> {
+    const res = await this.client.send(new this.sdk.GetPipelineCommand({ name: pipelineName }));
+    return (res.pipeline?.stages ?? []).map((s) => s.name ?? '').filter(Boolean);
+  }
+
+  /** RetryStageExecution of the stage's failed actions only; the execution keeps its id. */
+  async retryStage(o: { pipelineName: string; executionId: string; stageName: string }): Promise<string> {
+    const res = await this.client.send(
+      new this.sdk.RetryStageExecutionCommand({ pipelineName: o.pipelineName, pipelineExecutionId: o.executionId, stageName: o.stageName, retryMode: 'FAILED_ACTIONS' }),
+    );
+    return res.pipelineExecutionId ?? o.executionId;
+  }
+
   async stop(o: { pipelineName: string; executionId: string; reason: string; abandon?: boolean }): Promise<void> {
     try {
       await this.client.send(

@@ -9,6 +9,7 @@
 import { DEFAULT_DOCS_URL, ruleUrl } from '../report/links.js';
 import type { CheckConclusion, CheckRunModel } from './check-run.js';
 import { elapsed } from './changes.js';
+import { executionButtons, stageButtons } from './buttons.js';
 import { type CheckState, executionCheckState, isFinal, stageCheckState, stillRunning, waitingApproval } from './conclusions.js';
 import { type Explanation, explainFailure } from './explain.js';
 import { shortSha } from './find.js';
@@ -38,6 +39,8 @@ export interface RenderOptions {
   docsUrl?: string;
   /** Link only rules that exist in this build's docs/rules.md; default: all. */
   ruleExists?: (id: string) => boolean;
+  /** Offer Approve/Reject, Retry and Stop buttons (the app only: GitHub sends clicks to the app that made the run). */
+  buttons?: boolean;
 }
 
 /** The CodePipeline console page of an execution. */
@@ -411,6 +414,7 @@ export function renderExecution(snapshot: ExecutionSnapshot, o: RenderOptions): 
       ...(completedAt ? { completedAt } : {}),
       detailsUrl: ctx.console,
       output: { title: executionTitle(state, ctx), summary: executionBody(ctx, state) },
+      ...(o.buttons ? { actions: executionButtons(snapshot) } : {}),
     },
     ctx,
   );
@@ -455,6 +459,7 @@ export function renderStage(snapshot: ExecutionSnapshot, stage: StageSnapshot, o
       ...(completedAt ? { completedAt } : {}),
       detailsUrl: stageDetailsUrl(stage, ctx),
       output: { title: stageTitle(stage, state, ctx), summary: parts.join('\n\n'), ...(text ? { text } : {}) },
+      ...(o.buttons ? { actions: stageButtons(snapshot, stage) } : {}),
     },
     ctx,
   );

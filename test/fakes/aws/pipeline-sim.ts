@@ -67,6 +67,13 @@ export interface StopRecord {
   abandon: boolean;
 }
 
+export interface RetryRecord {
+  pipelineName: string;
+  executionId: string;
+  stageName: string;
+  retryMode: string;
+}
+
 export interface ApprovalRecord {
   pipelineName: string;
   stageName: string;
@@ -104,6 +111,7 @@ export class PipelineWorld {
   readonly starts: StartRecord[] = [];
   readonly stops: StopRecord[] = [];
   readonly approvals: ApprovalRecord[] = [];
+  readonly retries: RetryRecord[] = [];
   private readonly execs: ExecRuntime[];
   private readonly tokens = new Map<string, string>();
   private readonly epochMs: number;
@@ -493,6 +501,42 @@ export class PipelineWorld {
       rt.frames.push({ at: rel, status: 'Stopping', stopReason: reason ?? '' });
       rt.frames.push({ at: rel + 1, ...stopped, actions: Object.fromEntries(running.map(([k]) => [k, { status: 'Succeeded' as const }])) });
     }
+    return { pipelineExecutionId: id };
+  }
+
+  /**
+   * RetryStageExecution (FAILED_ACTIONS or ALL_ACTIONS) of a failed stage of a
+   * failed execution: the retried actions run again and succeed, then every
+   * later stage runs and succeeds, one tick per step.
+   */
+  retryStageExecution(input: Json): Json {
+    this.checkPipeline(input.pipelineName);
+    const id = String(input.pipelineExecutionId ?? '');
+    const stage = String(input.stageName ?? '');
+    const mode = String(input.retryMode ?? '');
+    if (mode !== 'FAILED_ACTIONS' && mode !== 'ALL_ACTIONS') throw new FakeAwsError('ValidationException', `Value '${mode}' at 'retryMode' failed to satisfy constraint`);
+    const stages = this.scenario.pipeline.stages;
+    const index = stages.findIndex((s) => s.name === stage);
+    if (index < 0) throw new FakeAwsError('StageNotFoundException', `Stage '${stage}' does not exist in pipeline '${this.scenario.pipeline.name}'.`);
+    const v = this.view(id);
+    if (v.status !== 'Failed' || this.stageStatus(v, stage) !== 'Failed') {
+      throw new FakeAwsError('StageNotRetryableException', `Stage '${stage}' of execution ${id} cannot be retried: only a failed stage of a failed execution can.`);
+    }
+    this.retries.push({ pipelineName: String(input.pipelineName), executionId: id, stageName: stage, retryMode: mode });
+    const rt = v.rt;
+    const rel = this.now - rt.startAt;
+    rt.frames = rt.frames.filter((f) => f.at <= rel);
+    const again = stages[index].actions.map((a) => `${stage}/${a.name}`).filter((k) => mode === 'ALL_ACTIONS' || v.latest.get(k)?.patch.status !== 'Succeeded');
+    rt.frames.push({ at: rel, status: 'InProgress', statusSummary: '', stages: { [stage]: 'InProgress' }, actions: Object.fromEntries(again.map((k) => [k, { status: 'InProgress' as const }])) });
+    rt.frames.push({ at: rel + 1, stages: { [stage]: 'Succeeded' }, actions: Object.fromEntries(again.map((k) => [k, { status: 'Succeeded' as const }])) });
+    let at = rel + 2;
+    for (const s of stages.slice(index + 1)) {
+      const keys = s.actions.map((a) => `${s.name}/${a.name}`);
+      rt.frames.push({ at, stages: { [s.name]: 'InProgress' }, actions: Object.fromEntries(keys.map((k) => [k, { status: 'InProgress' as const }])) });
+      rt.frames.push({ at: at + 1, stages: { [s.name]: 'Succeeded' }, actions: Object.fromEntries(keys.map((k) => [k, { status: 'Succeeded' as const }])) });
+      at += 2;
+    }
+    rt.frames.push({ at: at - 1, status: 'Succeeded' });
     return { pipelineExecutionId: id };
   }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Scenario } from './model.js';
-import { FakeAwsError, PipelineWorld, type ApprovalRecord, type StartRecord, type StopRecord } from './pipeline-sim.js';
+import { FakeAwsError, PipelineWorld, type ApprovalRecord, type RetryRecord, type StartRecord, type StopRecord } from './pipeline-sim.js';
 import { seededRandom } from './rng.js';
 import { Resources } from './services.js';
 import { md5 } from './zip.js';
@@ -97,6 +97,9 @@ export class FakeAws {
   }
   get approvals(): ApprovalRecord[] {
     return this.world.approvals;
+  }
+  get retries(): RetryRecord[] {
+    return this.world.retries;
   }
   get now(): number {
     return this.world.now;
@@ -289,6 +292,7 @@ export class FakeAws {
         StartPipelineExecution: (i) => w.startPipelineExecution(i),
         StopPipelineExecution: (i) => w.stopPipelineExecution(i),
         PutApprovalResult: (i) => w.putApprovalResult(i),
+        RetryStageExecution: (i) => w.retryStageExecution(i),
       },
       ecr: { DescribeImages: (i) => r.describeImages(i) },
       codebuild: { BatchGetBuilds: (i) => r.batchGetBuilds(i) },

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { APP_OPERATIONS } from './app-routes.js';
+import { COLLABORATOR_OPERATIONS } from './collaborators.js';
 
 /**
  * GitHub's REST description, from the installed @octokit/openapi package
@@ -34,6 +35,8 @@ export const IMPLEMENTED = [
   'GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses',
   // The GitHub App's (app-routes.ts): installation tokens, git trees and blobs, contents.
   ...APP_OPERATIONS,
+  // A collaborator's role (collaborators.ts), which the app checks before acting on a button.
+  ...COLLABORATOR_OPERATIONS,
 ] as const;
 
 export type OperationKey = (typeof IMPLEMENTED)[number];

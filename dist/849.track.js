@@ -1,8 +1,8 @@
-export const id = 750;
-export const ids = [750];
+export const id = 849;
+export const ids = [849];
 export const modules = {
 
-/***/ 7750:
+/***/ 6849:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -793,6 +793,32 @@ function stripUndefined(o) {
     return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 }
 
+;// CONCATENATED MODULE: ./build/core/pipeline/buttons.js
+
+/** GitHub's limits: at most 3 buttons; label ≤ 20, description ≤ 40, identifier ≤ 20 characters. */
+const MAX_BUTTONS = 3;
+const BUTTONS = {
+    approve: { label: 'Approve', description: 'Approve this manual approval in AWS', identifier: 'approve' },
+    reject: { label: 'Reject', description: 'Reject it: the execution fails here', identifier: 'reject' },
+    retry: { label: 'Retry', description: 'Retry the failed actions of this stage', identifier: 'retry' },
+    stop: { label: 'Stop', description: 'Stop this execution (no new actions)', identifier: 'stop' },
+};
+function isButtonId(s) {
+    return typeof s === 'string' && Object.prototype.hasOwnProperty.call(BUTTONS, s);
+}
+/** A stage's run: Approve and Reject while it waits on a manual approval; Retry once it failed. */
+function stageButtons(snapshot, stage) {
+    if (snapshot.status === 'InProgress' && stage.status === 'InProgress' && waitingApproval(stage))
+        return [BUTTONS.approve, BUTTONS.reject];
+    if (stage.status === 'Failed')
+        return [BUTTONS.retry];
+    return [];
+}
+/** The whole execution's run: Stop while it runs (not while it is already stopping). */
+function executionButtons(snapshot) {
+    return snapshot.status === 'InProgress' ? [BUTTONS.stop] : [];
+}
+
 ;// CONCATENATED MODULE: ./build/core/pipeline/explain.js
 /**
  * The failure explainer: known failure texts (an action's summary and error
@@ -1263,6 +1289,7 @@ function explainFailure(input) {
 
 
 
+
 const DEFAULT_CHECK_NAME = 'ECS pipeline';
 /** Lines of a failed build's log shown in the check run's text. */
 const LOG_LINES = 30;
@@ -1628,6 +1655,7 @@ function renderExecution(snapshot, o) {
         ...(completedAt ? { completedAt } : {}),
         detailsUrl: ctx.console,
         output: { title: executionTitle(state, ctx), summary: executionBody(ctx, state) },
+        ...(o.buttons ? { actions: executionButtons(snapshot) } : {}),
     }, ctx);
 }
 function logText(stage, ctx) {
@@ -1667,6 +1695,7 @@ function renderStage(snapshot, stage, o) {
         ...(completedAt ? { completedAt } : {}),
         detailsUrl: stageDetailsUrl(stage, ctx),
         output: { title: stageTitle(stage, state, ctx), summary: parts.join('\n\n'), ...(text ? { text } : {}) },
+        ...(o.buttons ? { actions: stageButtons(snapshot, stage) } : {}),
     }, ctx);
 }
 /** Every check run for the execution: the whole execution's first, then one per stage in pipeline order. */

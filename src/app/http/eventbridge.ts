@@ -1,0 +1,176 @@
+import { timingSafeEqual, createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parseCodePipelineEvent, sourceOfExecution, type CodePipelineEvent, type ExecutionSource } from '../../core/events/index.js';
+import type { ExecutionSnapshot } from '../../core/pipeline/model.js';
+import type { PipelinePort } from '../../services/ports.js';
+
+export const EVENTBRIDGE_PATH = '/eventbridge';
+export const SECRET_HEADER = 'x-ecs-codepipeline-secret';
+export const SECRET_ENV = 'ECS_CODEPIPELINE_EVENTBRIDGE_SECRET';
+/** CodePipeline events are a few KB; EventBridge caps events at 256 KB. */
+const MAX_BODY = 256 * 1024;
+
+/** What one event comes to once the execution's state has been read again. */
+export interface ExecutionUpdate {
+  event: CodePipelineEvent;
+  /** Fresh from GetPipelineExecution + GetPipelineState: the truth, whatever the event said. */
+  snapshot: ExecutionSnapshot;
+  /** The repository and commit; undefined when neither the trigger nor the revisions name a GitHub repository. */
+  source?: ExecutionSource;
+}
+
+export interface EventBridgeOptions {
+  /** The shared secret the API destination's connection sends in `x-ecs-codepipeline-secret`. */
+  secret: string;
+  /** The CodePipeline reader for a region (the AWS adapter; tests point it at the fake). */
+  pipelines(region: string): Promise<Pick<PipelinePort, 'snapshot'>>;
+  /**
+   * Hand-off to execution tracking: update the commit's check runs from the
+   * snapshot. Must be idempotent (the same update may come twice, or after a
+   * newer one). Without it the endpoint only reads and answers.
+   */
+  onUpdate?(update: ExecutionUpdate): Promise<void>;
+  log?: { debug(m: string): void; warn(m: string): void };
+}
+
+function sameSecret(given: string | string[] | undefined, expected: string): boolean {
+  if (typeof given !== 'string' || expected.length === 0) return false;
+  // Hash both sides: equal-length buffers for timingSafeEqual, and no early exit on length.
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' }).end(`${JSON.stringify(body)}\n`);
+}
+
+function readBody(req: IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        resolve(undefined);
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * `POST /eventbridge`: CodePipeline's state-change events from an EventBridge
+ * API destination. A Probot handler (returns false for other paths), usable
+ * beside Probot's middleware, with `addHandler`, and from the Lambda handler.
+ *
+ * Answers: 401 wrong or missing secret; 400 not a JSON event; 202 ignored
+ * (another event type) or handled; 503 when CodePipeline could not be read, so
+ * that EventBridge retries the delivery.
+ */
+export function eventBridgeHandler(o: EventBridgeOptions): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
+  // Bursts repeat the same execution (one event per action and stage). A read
+  // already running may predate this event, so at most one more read follows
+  // it, and every event that arrives meanwhile shares that one.
+  const slots = new Map<string, { tail: Promise<unknown>; queued?: Promise<ExecutionUpdate>; pending: number }>();
+  async function read(event: CodePipelineEvent): Promise<ExecutionUpdate> {
+    const port = await o.pipelines(event.region);
+    const snapshot = await port.snapshot({ pipelineName: event.pipeline, executionId: event.executionId });
+    const u: ExecutionUpdate = { event, snapshot, source: sourceOfExecution(event, snapshot.sourceRevisions) };
+    if (o.onUpdate) await o.onUpdate(u);
+    return u;
+  }
+
+  function update(event: CodePipelineEvent): Promise<ExecutionUpdate> {
+    const key = `${event.region}/${event.pipeline}/${event.executionId}`;
+    let slot = slots.get(key);
+    if (slot?.queued) return slot.queued;
+    if (!slot) {
+      slot = { tail: Promise.resolve(), pending: 0 };
+      slots.set(key, slot);
+    }
+    const s = slot;
+    s.pending++;
+    const p: Promise<ExecutionUpdate> = s.tail
+      .catch(() => undefined)
+      .then(() => {
+        // From here on a new event needs a read of its own.
+        if (s.queued === p) s.queued = undefined;
+        return read(event);
+      })
+      .finally(() => {
+        if (--s.pending === 0) slots.delete(key);
+      });
+    s.queued = p;
+    s.tail = p;
+    return p;
+  }
+
+  return async (req, res) => {
+    const path = (req.url ?? '').split('?')[0];
+    if (path !== EVENTBRIDGE_PATH) return false;
+    if (req.method !== 'POST') {
+      res.setHeader('allow', 'POST');
+      send(res, 405, { error: 'use POST' });
+      return true;
+    }
+    if (!sameSecret(req.headers[SECRET_HEADER], o.secret)) {
+      req.resume();
+      send(res, 401, { error: `missing or wrong ${SECRET_HEADER} header` });
+      return true;
+    }
+    const text = await readBody(req);
+    if (text === undefined) {
+      send(res, 413, { error: 'event too large' });
+      return true;
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      send(res, 400, { error: 'the body is not JSON' });
+      return true;
+    }
+    const parsed = parseCodePipelineEvent(body);
+    if (!parsed.ok) {
+      o.log?.debug(`eventbridge: ${parsed.reason}`);
+      send(res, parsed.ignored ? 202 : 400, { ignored: parsed.ignored === true, reason: parsed.reason });
+      return true;
+    }
+    try {
+      const u = await update(parsed.event);
+      send(res, 202, {
+        pipeline: u.snapshot.pipelineName,
+        executionId: u.snapshot.executionId,
+        status: u.snapshot.status,
+        ...(u.source ? { repository: `${u.source.owner}/${u.source.repo}`, commit: u.source.commit } : {}),
+      });
+    } catch (e) {
+      o.log?.warn(`eventbridge: ${parsed.event.pipeline} ${parsed.event.executionId}: ${(e as Error).message}`);
+      send(res, 503, { error: 'could not read the execution; retry' });
+    }
+    return true;
+  };
+}
+
+/** The options from the environment, on the AWS adapter (one client set per region, made on first use). */
+export function eventBridgeOptionsFromEnv(env: Record<string, string | undefined> = process.env): EventBridgeOptions | undefined {
+  const secret = env[SECRET_ENV];
+  if (!secret) return undefined;
+  const byRegion = new Map<string, Promise<Pick<PipelinePort, 'snapshot'>>>();
+  return {
+    secret,
+    pipelines(region) {
+      let p = byRegion.get(region);
+      if (!p) {
+        p = import('../../adapters/aws/index.js').then(async (m) => (await m.createAwsPorts({ region })).pipeline);
+        byRegion.set(region, p);
+      }
+      return p;
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import type { AwsPortsOptions } from '../../adapters/aws/config.js';
+import type { Clock } from '../../services/ports.js';
+
+/** Wall-clock time for the background trackers. */
+export const wallClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) =>
+    new Promise<void>((resolve) => {
+      if (signal?.aborted) return resolve();
+      const done = (): void => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, Math.max(0, ms));
+      signal?.addEventListener('abort', done, { once: true });
+    }),
+};
+
+/**
+ * How the app's background trackers run. One object per process: the
+ * operator's environment sets it at start, tests point it at the fake AWS
+ * server and a fast clock.
+ */
+export interface TrackingSettings {
+  clock: Clock;
+  /** AWS client settings besides the region (endpoints, retries); credentials come from the SDK's default chain. */
+  aws: Omit<AwsPortsOptions, 'region' | 'logger'>;
+  /** Seconds between polls (at least 1; the tracker backs off on long stages). Default 10. */
+  pollIntervalSeconds: number;
+  /** How long a push waits for its execution to appear. Default 300. */
+  findTimeoutSeconds: number;
+  /** A tracker gives up after this long; its open runs become timed_out. Default 60. */
+  timeoutMinutes: number;
+}
+
+function num(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value !== undefined && value !== '' && Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
+export function settingsFromEnv(env: Record<string, string | undefined> = process.env): TrackingSettings {
+  return {
+    clock: wallClock,
+    aws: {},
+    pollIntervalSeconds: num(env.ECS_CODEPIPELINE_POLL_INTERVAL_SECONDS, 10),
+    findTimeoutSeconds: num(env.ECS_CODEPIPELINE_FIND_TIMEOUT_SECONDS, 300),
+    timeoutMinutes: num(env.ECS_CODEPIPELINE_TIMEOUT_MINUTES, 60),
+  };
+}
+
+export const trackingSettings: TrackingSettings = settingsFromEnv();

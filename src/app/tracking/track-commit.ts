@@ -1,0 +1,167 @@
+/**
+ * One commit's pipeline, followed in the background of a webhook with the
+ * same service as the action (src/services/track): queued runs first (push),
+ * a retry of the failed stage or a start (re-run), then tracking to the end.
+ * Stateless: the execution id lives in each check run's external_id.
+ */
+import type { AwsPorts } from '../../adapters/aws/index.js';
+import { createOctokitPorts, type RequestOnlyClient } from '../../adapters/github/octokit-ports.js';
+import type { CheckRunModel } from '../../core/pipeline/check-run.js';
+import { findExecution } from '../../core/pipeline/find.js';
+import type { ExecutionSummary } from '../../core/pipeline/model.js';
+import { stageCheckName } from '../../core/pipeline/render.js';
+import type { ChecksPort, Logger, PipelinePort } from '../../services/ports.js';
+import type { ReportMode, TrackResult } from '../../services/track/index.js';
+import type { PipelineConfig, ReportTarget } from '../config.js';
+import { trackingSettings } from './settings.js';
+
+/** The external id of runs queued before the execution is known. */
+export const PENDING_PREFIX = 'pending-';
+
+export interface TrackCommitInput {
+  client: RequestOnlyClient;
+  owner: string;
+  repo: string;
+  sha: string;
+  pipeline: PipelineConfig;
+  checkName: string;
+  /** push: queue the runs, wait for the execution. rerun: retry its failed stage, or start one when the commit has none. */
+  kind: 'push' | 'rerun';
+  /** Makes the start token of a re-run unique per request (the re-run run's id or the suite's request time). */
+  attempt?: string;
+  report: ReadonlyArray<ReportTarget>;
+  appId?: number;
+  docsUrl?: string;
+  log: Logger;
+}
+
+export function reportMode(targets: ReadonlyArray<ReportTarget>): ReportMode {
+  const checks = targets.includes('checks');
+  const statuses = targets.includes('statuses');
+  return checks && statuses ? 'both' : statuses ? 'statuses' : checks ? 'checks' : 'none';
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function pipelineUrl(p: PipelineConfig): string {
+  const r = encodeURIComponent(p.region);
+  return `https://${r}.console.aws.amazon.com/codesuite/codepipeline/pipelines/${encodeURIComponent(p.name)}/view?region=${r}`;
+}
+
+async function openAws(p: PipelineConfig, log: Logger): Promise<AwsPorts> {
+  // The allow-list was checked with the config; assuming the role needs credentials support in createAwsPorts (not yet there).
+  if (p.role) throw new Error(`pipeline ${p.name} asks for role ${p.role}, but this version of the app cannot assume roles yet; remove \`role\` to use the app's own credentials`);
+  const { createAwsPorts } = await import('../../adapters/aws/index.js');
+  return createAwsPorts({ ...trackingSettings.aws, region: p.region, logger: log });
+}
+
+/** Queued runs for the execution and each stage, for names the commit does not have yet. */
+async function queueRuns(t: TrackCommitInput, checks: ChecksPort, pipeline: PipelinePort): Promise<void> {
+  const stages = pipeline.stageNames ? await pipeline.stageNames(t.pipeline.name) : [];
+  const existing = new Set((await checks.list(t.sha)).map((r) => r.name));
+  const pending = `${PENDING_PREFIX}${t.sha.slice(0, 12)}`;
+  const summary = `Waiting for CodePipeline to start an execution of **${t.pipeline.name}** (${t.pipeline.region}) for commit \`${t.sha}\`.`;
+  const runs: CheckRunModel[] = [
+    { name: t.checkName, headSha: t.sha, externalId: pending, status: 'queued', detailsUrl: pipelineUrl(t.pipeline), output: { title: `Waiting for ${t.pipeline.name}`, summary } },
+    ...stages.map<CheckRunModel>((s) => ({
+      name: stageCheckName(t.checkName, s),
+      headSha: t.sha,
+      externalId: `${pending}/${s}`,
+      status: 'queued',
+      detailsUrl: pipelineUrl(t.pipeline),
+      output: { title: `Waiting for ${t.pipeline.name}`, summary },
+    })),
+  ];
+  for (const run of runs) if (!existing.has(run.name)) await checks.create(run);
+}
+
+/** Runs still queued when no execution came: completed, saying why. */
+async function closePending(t: TrackCommitInput, checks: ChecksPort, why: string, conclusion: 'neutral' | 'failure'): Promise<void> {
+  const open = (await checks.list(t.sha)).filter(
+    (r) => r.status !== 'completed' && r.externalId?.startsWith(PENDING_PREFIX) && (r.name === t.checkName || r.name.startsWith(`${t.checkName} / `)),
+  );
+  const title = conclusion === 'neutral' ? `No execution of ${t.pipeline.name} for this commit` : `Could not follow ${t.pipeline.name}`;
+  for (const r of open) {
+    await checks.update(r.id, {
+      name: r.name,
+      headSha: t.sha,
+      status: 'completed',
+      conclusion,
+      completedAt: new Date(trackingSettings.clock.now()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      output: { title, summary: why },
+    });
+  }
+}
+
+/** The commit's newest execution among the first pages of history, or undefined. */
+async function findCommitExecution(pipeline: PipelinePort, name: string, sha: string): Promise<ExecutionSummary | undefined> {
+  const items: ExecutionSummary[] = [];
+  let nextToken: string | undefined;
+  for (let page = 0; page < 3; page++) {
+    const res = await pipeline.listExecutions({ pipelineName: name, maxResults: 50, ...(nextToken ? { nextToken } : {}) });
+    items.push(...res.items);
+    const found = findExecution(items, sha);
+    if (found) return found;
+    nextToken = res.nextToken;
+    if (!nextToken) break;
+  }
+  return undefined;
+}
+
+/**
+ * Re-run: a failed execution has its first failed stage retried
+ * (FAILED_ACTIONS); a commit without an execution gets one started; anything
+ * else is tracked again as it is.
+ */
+async function prepareRerun(t: TrackCommitInput, pipeline: PipelinePort): Promise<'track' | 'start'> {
+  const found = await findCommitExecution(pipeline, t.pipeline.name, t.sha);
+  if (!found) return 'start';
+  if (found.status !== 'Failed' || !pipeline.retryStage) return 'track';
+  const snap = await pipeline.snapshot({ pipelineName: t.pipeline.name, executionId: found.executionId });
+  const failed = snap.stages.find((s) => s.status === 'Failed');
+  if (!failed) return 'track';
+  await pipeline.retryStage({ pipelineName: t.pipeline.name, executionId: found.executionId, stageName: failed.name });
+  t.log.info(`Retrying the failed actions of stage ${failed.name} of execution ${found.executionId} (${t.pipeline.name}).`);
+  return 'track';
+}
+
+export async function trackCommit(t: TrackCommitInput): Promise<TrackResult | undefined> {
+  const s = trackingSettings;
+  const github = createOctokitPorts(t.client, { owner: t.owner, repo: t.repo, appId: t.appId });
+  const mode = reportMode(t.report);
+  let aws: AwsPorts | undefined;
+  try {
+    aws = await openAws(t.pipeline, t.log);
+    if (t.kind === 'push' && mode !== 'statuses' && mode !== 'none') await queueRuns(t, github.checks, aws.pipeline);
+    const trackMode = t.kind === 'rerun' ? await prepareRerun(t, aws.pipeline) : 'track';
+    const { trackExecution } = await import('../../services/track/index.js');
+    return await trackExecution(
+      {
+        mode: trackMode,
+        pipelineName: t.pipeline.name,
+        region: t.pipeline.region,
+        sha: t.sha,
+        repository: `${t.owner}/${t.repo}`,
+        runAttempt: t.attempt ?? '1',
+        findTimeoutSeconds: s.findTimeoutSeconds,
+        pollIntervalSeconds: s.pollIntervalSeconds,
+        timeoutMinutes: s.timeoutMinutes,
+        checkName: t.checkName,
+        report: mode,
+        ...(t.docsUrl ? { docsUrl: t.docsUrl } : {}),
+      },
+      { pipeline: aws.pipeline, images: aws.images, logs: aws.logs, checks: github.checks, statuses: github.statuses, clock: s.clock, logger: t.log },
+    );
+  } catch (e) {
+    t.log.warning(`${t.owner}/${t.repo}@${t.sha.slice(0, 7)} ${t.pipeline.name}: ${errorText(e)}`);
+    if (mode === 'checks' || mode === 'both') {
+      const neutral = e instanceof Error && e.name === 'TrackError';
+      await closePending(t, github.checks, errorText(e), neutral ? 'neutral' : 'failure').catch((err: unknown) => t.log.warning(`Could not close the queued runs: ${errorText(err)}`));
+    }
+    return undefined;
+  } finally {
+    aws?.destroy();
+  }
+}
