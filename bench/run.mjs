@@ -21,7 +21,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateMonorepo } from './monorepo.mjs';
 
@@ -256,6 +256,7 @@ async function loadCore() {
       process.exit(2);
     }
   }
+  results.build = relative(root, build);
   const { analyze } = await import(pathToFileURL(join(build, 'core/analyze.js')).href);
   const { readTree } = await import(pathToFileURL(join(build, 'adapters/fs/read-tree.js')).href);
   return { analyze, readTree };

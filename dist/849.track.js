@@ -1678,7 +1678,7 @@ function renderStage(snapshot, stage, o) {
     const approval = waitingApproval(stage);
     if (approval && state.status === 'in_progress') {
         const review = safeUrl(approval.externalExecutionUrl);
-        parts.push(`✋ ${cell(approval.name)} is waiting for a manual approval${approval.summary ? `: ${cell(oneLine(redact(approval.summary, ctx.secrets), 300))}` : ''}. Approve or reject it in the ${md_link('CodePipeline console', ctx.console)}${review ? ` after reviewing ${md_link('the linked page', review)}` : ''}.`);
+        parts.push(`✋ ${cell(approval.name)} is waiting for a manual approval${approval.summary ? `: ${cell(oneLine(redact(approval.summary, ctx.secrets), 300))}` : ''}. Approve or reject it ${o.buttons ? `with the buttons above (people with write access) or ` : ''}in the ${md_link('CodePipeline console', ctx.console)}${review ? ` after reviewing ${md_link('the linked page', review)}` : ''}.`);
     }
     for (const a of failedActions(stage))
         parts.push(failureSection(stage, a, ctx));
@@ -2509,7 +2509,7 @@ async function trackExecution(o, ports) {
         ports,
         counts,
         executionId,
-        render: { checkName: o.checkName, headSha: o.sha, timeoutMinutes, docsUrl: o.docsUrl, ruleExists: o.ruleExists },
+        render: { checkName: o.checkName, headSha: o.sha, timeoutMinutes, docsUrl: o.docsUrl, ruleExists: o.ruleExists, buttons: o.buttons },
         reporter: new Reporter(o.report ?? 'checks', o.sha, ports, counts),
         enricher: new Enricher(o, ports, counts),
     };

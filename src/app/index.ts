@@ -6,6 +6,7 @@ import { pushHandlers } from './handlers/push.js';
 import { rerequestedPipelineHandlers } from './handlers/rerequested-pipeline.js';
 import { requestedActionHandlers } from './handlers/requested-action.js';
 import { appOptionsFromEnv, type AppOptions } from './options.js';
+import { resumeOnStart } from './resume.js';
 
 export type { AppOptions };
 
@@ -17,6 +18,7 @@ export function createApp(o: AppOptions = appOptionsFromEnv()): ApplicationFunct
     checkRunHandlers(app, o);
     pushHandlers(app, o);
     rerequestedPipelineHandlers(app, o);
+    resumeOnStart(app, o);
     requestedActionHandlers(app, o);
   };
 }

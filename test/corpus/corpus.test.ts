@@ -25,6 +25,8 @@ import {
 const updating = process.env.UPDATE_CORPUS === '1';
 
 if (!corpusPresent()) {
+  // A skipped suite alone shows only as a count; this says why.
+  console.warn(`real-world corpus test SKIPPED: ${corpusDir} not found (it sits beside the repository as ../shared/corpus)`);
   describe.skip(`real-world corpus (SKIPPED: ${corpusDir} not found; it sits beside the repository as ../shared/corpus)`, () => {
     it('checks every corpus file', () => undefined);
   });

@@ -55,6 +55,7 @@ const REFUSALS: Record<string, string> = {
   PipelineNotFoundException: 'the pipeline was not found',
   StageNotFoundException: 'the stage was not found',
   ActionNotFoundException: 'the action was not found',
+  AccessDeniedException: "the app's AWS credentials may not do this (AccessDenied)",
 };
 
 async function refused<T>(call: () => Promise<T>): Promise<T> {

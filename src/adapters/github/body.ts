@@ -7,8 +7,10 @@ import type { CheckAnnotation, CheckRunModel } from '../../core/pipeline/check-r
  * description as well.
  */
 
-/** GitHub takes at most 50 annotations per request; more go in later updates, which append. */
-export const ANNOTATIONS_PER_REQUEST = 50;
+import { annotationBatches } from '../../core/report/annotations.js';
+
+// GitHub takes at most 50 annotations per request; more go in later updates, which append.
+export { ANNOTATIONS_PER_REQUEST, annotationBatches } from '../../core/report/annotations.js';
 export const TITLE_MAX = 255;
 export const MARKDOWN_MAX = 65_535;
 export const STATUS_DESCRIPTION_MAX = 140;
@@ -26,13 +28,6 @@ export function truncate(text: string, max: number, marker = ELLIPSIS): string {
 
 const MARKDOWN_CUT = `\n\n${ELLIPSIS} (cut to GitHub's limit of 65,535 characters)`;
 
-/** Splits annotations into the batches GitHub accepts: the first goes with the create (or update), the rest by updates. */
-export function annotationBatches(annotations: readonly CheckAnnotation[] | undefined, size = ANNOTATIONS_PER_REQUEST): CheckAnnotation[][] {
-  const list = annotations ?? [];
-  const batches: CheckAnnotation[][] = [];
-  for (let i = 0; i < list.length; i += size) batches.push(list.slice(i, i + size));
-  return batches;
-}
 
 type Json = Record<string, unknown>;
 

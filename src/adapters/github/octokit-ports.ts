@@ -1,95 +1,15 @@
-import type { CheckAnnotation, CheckRunModel } from '../../core/pipeline/check-run.js';
-import type { ChecksPort, ExistingCheckRun, StatusesPort } from '../../services/ports.js';
-import { annotationBatches, annotationsUpdateBody, createCheckRunBody, statusBody, updateCheckRunBody } from './body.js';
-import { toGitHubError } from './errors.js';
+import type { ChecksPort, StatusesPort } from '../../services/ports.js';
+import { createChecksPort, createStatusesPort, type ChecksOptions, type RequestOnlyClient } from './checks.js';
+
+export type { RequestOnlyClient };
 
 /**
- * ChecksPort and StatusesPort over an Octokit the caller already has: the
- * GitHub App's installation client (Probot's `context.octokit`, which renews
- * its token by itself). Only `request` is used, so any Octokit fits.
+ * The ports over an Octokit the caller already has: the GitHub App's
+ * installation client (Probot's `context.octokit`, which renews its token by
+ * itself). The same implementation as the action's, over that client.
  */
-export interface RequestOnlyClient {
-  request(route: string, params?: Record<string, unknown>): Promise<{ data: unknown }>;
-}
-
-export interface OctokitPortsOptions {
-  owner: string;
-  repo: string;
-  /** List only this app's runs (`app_id`, filtered by GitHub). */
-  appId?: number;
-  /** Pages of 100 read by `list`; a commit rarely has more runs. Default 5. */
-  maxPages?: number;
-}
-
-const LIST = 'GET /repos/{owner}/{repo}/commits/{ref}/check-runs';
-const CREATE = 'POST /repos/{owner}/{repo}/check-runs';
-const UPDATE = 'PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}';
-const STATUS = 'POST /repos/{owner}/{repo}/statuses/{sha}';
-
-interface CheckRunJson {
-  id: number;
-  name: string;
-  external_id?: string | null;
-  status: string;
-  conclusion?: string | null;
-}
-
-async function call<T>(operation: string, checks: boolean, f: () => Promise<T>): Promise<T> {
-  try {
-    return await f();
-  } catch (e) {
-    throw toGitHubError(e, operation, checks);
-  }
-}
-
-export function createOctokitChecksPort(client: RequestOnlyClient, o: OctokitPortsOptions): ChecksPort {
-  const repo = { owner: o.owner, repo: o.repo };
-  const maxPages = Math.max(1, o.maxPages ?? 5);
-
-  async function appendAnnotations(id: number, run: CheckRunModel, batches: CheckAnnotation[][]): Promise<void> {
-    for (const batch of batches) await call(UPDATE, true, () => client.request(UPDATE, { ...repo, check_run_id: id, ...annotationsUpdateBody(run, batch) }));
-  }
-
-  return {
-    async list(headSha: string): Promise<ExistingCheckRun[]> {
-      const out: ExistingCheckRun[] = [];
-      for (let page = 1; page <= maxPages; page++) {
-        const res = await call(LIST, true, () =>
-          client.request(LIST, { ...repo, ref: headSha, filter: 'latest', per_page: 100, page, ...(o.appId !== undefined ? { app_id: o.appId } : {}) }),
-        );
-        const runs = (res.data as { check_runs?: CheckRunJson[] }).check_runs ?? [];
-        for (const r of runs) {
-          out.push({ id: r.id, name: r.name, ...(r.external_id ? { externalId: r.external_id } : {}), status: r.status, conclusion: r.conclusion ?? null });
-        }
-        if (runs.length < 100) break;
-      }
-      return out;
-    },
-
-    async create(run: CheckRunModel): Promise<number> {
-      const [first, ...rest] = annotationBatches(run.output.annotations);
-      const res = await call(CREATE, true, () => client.request(CREATE, { ...repo, ...createCheckRunBody(run, first) }));
-      const id = (res.data as CheckRunJson).id;
-      await appendAnnotations(id, run, rest);
-      return id;
-    },
-
-    async update(id: number, run: CheckRunModel): Promise<void> {
-      const [first, ...rest] = annotationBatches(run.output.annotations);
-      await call(UPDATE, true, () => client.request(UPDATE, { ...repo, check_run_id: id, ...updateCheckRunBody(run, first) }));
-      await appendAnnotations(id, run, rest);
-    },
-  };
-}
-
-export function createOctokitStatusesPort(client: RequestOnlyClient, o: Pick<OctokitPortsOptions, 'owner' | 'repo'>): StatusesPort {
-  return {
-    async set(s) {
-      await call(STATUS, false, () => client.request(STATUS, { owner: o.owner, repo: o.repo, sha: s.sha, ...statusBody(s) }));
-    },
-  };
-}
+export type OctokitPortsOptions = ChecksOptions;
 
 export function createOctokitPorts(client: RequestOnlyClient, o: OctokitPortsOptions): { checks: ChecksPort; statuses: StatusesPort } {
-  return { checks: createOctokitChecksPort(client, o), statuses: createOctokitStatusesPort(client, o) };
+  return { checks: createChecksPort(client, { maxPages: 5, ...o }), statuses: createStatusesPort(client, o) };
 }

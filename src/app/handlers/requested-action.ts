@@ -1,5 +1,6 @@
 import type { Context, Probot } from 'probot';
 import { createPipelineActions, assumedRole, PipelineActionError, type PipelineActions } from '../../adapters/aws/actions.js';
+import { errorName } from '../../adapters/aws/errors.js';
 import { isButtonId, type ButtonId } from '../../core/pipeline/buttons.js';
 import { OUTPUT_MAX } from '../../core/pipeline/md.js';
 import { CONFIG_FILE, configFrom, type PipelineConfig } from '../config.js';
@@ -135,7 +136,13 @@ export function requestedActionHandlers(app: Probot, o: AppOptions): void {
 
     const config = configFrom(await context.config(CONFIG_FILE).then((value) => ({ value }), (error: Error) => ({ error })), o.roles);
     if (!config.ok) return refusal(`.github/${CONFIG_FILE} cannot be used (see the \`${config.checkName}\` check)`);
-    const found = await findPipeline(config.config.pipelines, run.name, target.executionId);
+    let found: Awaited<ReturnType<typeof findPipeline>>;
+    try {
+      found = await findPipeline(config.config.pipelines, run.name, target.executionId);
+    } catch (err) {
+      context.log.error(`@${user}: ${verb.ask} ${run.external_id}: finding the execution failed: ${errorName(err) ?? 'an unknown error'}`);
+      return refusal(`the execution could not be read from AWS (${errorName(err) ?? 'an unknown error'}); try again, or use the CodePipeline console`);
+    }
     if (!found) return refusal(`execution ${target.executionId} is in none of the pipelines in .github/${CONFIG_FILE}`);
     const { pipeline, aws } = found;
     try {
@@ -143,7 +150,10 @@ export function requestedActionHandlers(app: Probot, o: AppOptions): void {
       if (why) return refusal(why);
     } catch (err) {
       if (err instanceof PipelineActionError) return refusal(`CodePipeline refused: ${err.message}`);
-      throw err;
+      // Only the error's name: an SDK message may quote the request (an approval token).
+      const name = errorName(err) ?? 'an unknown error';
+      context.log.error(`@${user}: ${verb.ask} ${run.external_id} failed in AWS: ${name}`);
+      return refusal(`the request to AWS failed (${name}); try again, or use the CodePipeline console`);
     } finally {
       aws.destroy();
     }

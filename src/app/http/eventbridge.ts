@@ -41,8 +41,16 @@ function sameSecret(given: string | string[] | undefined, expected: string): boo
   return timingSafeEqual(a, b);
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' }).end(`${JSON.stringify(body)}\n`);
+/** A request and an answer without node:http, so the Lambda handler shares the route. */
+export interface PlainRequest {
+  method: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+export interface PlainResponse {
+  status: number;
+  body: Record<string, unknown>;
 }
 
 function readBody(req: IncomingMessage): Promise<string | undefined> {
@@ -64,15 +72,13 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
 }
 
 /**
- * `POST /eventbridge`: CodePipeline's state-change events from an EventBridge
- * API destination. A Probot handler (returns false for other paths), usable
- * beside Probot's middleware, with `addHandler`, and from the Lambda handler.
+ * CodePipeline's state-change events from an EventBridge API destination.
  *
  * Answers: 401 wrong or missing secret; 400 not a JSON event; 202 ignored
  * (another event type) or handled; 503 when CodePipeline could not be read, so
  * that EventBridge retries the delivery.
  */
-export function eventBridgeHandler(o: EventBridgeOptions): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
+export function eventBridgeService(o: EventBridgeOptions): (r: PlainRequest) => Promise<PlainResponse> {
   // Bursts repeat the same execution (one event per action and stage). A read
   // already running may predate this event, so at most one more read follows
   // it, and every event that arrives meanwhile shares that one.
@@ -110,49 +116,59 @@ export function eventBridgeHandler(o: EventBridgeOptions): (req: IncomingMessage
     return p;
   }
 
-  return async (req, res) => {
-    const path = (req.url ?? '').split('?')[0];
-    if (path !== EVENTBRIDGE_PATH) return false;
-    if (req.method !== 'POST') {
-      res.setHeader('allow', 'POST');
-      send(res, 405, { error: 'use POST' });
-      return true;
-    }
-    if (!sameSecret(req.headers[SECRET_HEADER], o.secret)) {
-      req.resume();
-      send(res, 401, { error: `missing or wrong ${SECRET_HEADER} header` });
-      return true;
-    }
-    const text = await readBody(req);
-    if (text === undefined) {
-      send(res, 413, { error: 'event too large' });
-      return true;
-    }
+  return async (r) => {
+    if (r.method !== 'POST') return { status: 405, body: { error: 'use POST' } };
+    if (!sameSecret(r.headers[SECRET_HEADER], o.secret)) return { status: 401, body: { error: `missing or wrong ${SECRET_HEADER} header` } };
+    if (r.body.length > MAX_BODY) return { status: 413, body: { error: 'event too large' } };
     let body: unknown;
     try {
-      body = JSON.parse(text);
+      body = JSON.parse(r.body);
     } catch {
-      send(res, 400, { error: 'the body is not JSON' });
-      return true;
+      return { status: 400, body: { error: 'the body is not JSON' } };
     }
     const parsed = parseCodePipelineEvent(body);
     if (!parsed.ok) {
       o.log?.debug(`eventbridge: ${parsed.reason}`);
-      send(res, parsed.ignored ? 202 : 400, { ignored: parsed.ignored === true, reason: parsed.reason });
-      return true;
+      return { status: parsed.ignored ? 202 : 400, body: { ignored: parsed.ignored === true, reason: parsed.reason } };
     }
     try {
       const u = await update(parsed.event);
-      send(res, 202, {
-        pipeline: u.snapshot.pipelineName,
-        executionId: u.snapshot.executionId,
-        status: u.snapshot.status,
-        ...(u.source ? { repository: `${u.source.owner}/${u.source.repo}`, commit: u.source.commit } : {}),
-      });
+      return {
+        status: 202,
+        body: {
+          pipeline: u.snapshot.pipelineName,
+          executionId: u.snapshot.executionId,
+          status: u.snapshot.status,
+          ...(u.source ? { repository: `${u.source.owner}/${u.source.repo}`, commit: u.source.commit } : {}),
+        },
+      };
     } catch (e) {
       o.log?.warn(`eventbridge: ${parsed.event.pipeline} ${parsed.event.executionId}: ${(e as Error).message}`);
-      send(res, 503, { error: 'could not read the execution; retry' });
+      return { status: 503, body: { error: 'could not read the execution; retry' } };
     }
+  };
+}
+
+/**
+ * `POST /eventbridge` on node:http: a Probot handler (false for other paths),
+ * for beside Probot's middleware or `addHandler`.
+ */
+export function eventBridgeHandler(o: EventBridgeOptions): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
+  const service = eventBridgeService(o);
+  return async (req, res) => {
+    if ((req.url ?? '').split('?')[0] !== EVENTBRIDGE_PATH) return false;
+    let text: string | undefined = '';
+    // The secret is checked before the body is read: a stranger's body is drained, not parsed.
+    const authorised = req.method === 'POST' && sameSecret(req.headers[SECRET_HEADER], o.secret);
+    if (authorised) {
+      try {
+        text = await readBody(req);
+      } catch {
+        return true;
+      }
+    } else req.resume();
+    const answer = text === undefined ? { status: 413, body: { error: 'event too large' } } : await service({ method: req.method ?? 'GET', headers: req.headers, body: text });
+    res.writeHead(answer.status, { 'content-type': 'application/json', ...(answer.status === 405 ? { allow: 'POST' } : {}) }).end(`${JSON.stringify(answer.body)}\n`);
     return true;
   };
 }

@@ -32,6 +32,11 @@ export interface TrackingSettings {
   findTimeoutSeconds: number;
   /** A tracker gives up after this long; its open runs become timed_out. Default 60. */
   timeoutMinutes: number;
+  /** Resume the open pipeline runs when the app starts (ECS_CODEPIPELINE_RESUME=true). Off by default for now. */
+  resumeOnStart: boolean;
+  /** Bounds of the search at start: installations, and repositories per installation (one page each). Default 100 and 100. */
+  resumeInstallations: number;
+  resumeRepositories: number;
 }
 
 function num(value: string | undefined, fallback: number): number {
@@ -46,6 +51,9 @@ export function settingsFromEnv(env: Record<string, string | undefined> = proces
     pollIntervalSeconds: num(env.ECS_CODEPIPELINE_POLL_INTERVAL_SECONDS, 10),
     findTimeoutSeconds: num(env.ECS_CODEPIPELINE_FIND_TIMEOUT_SECONDS, 300),
     timeoutMinutes: num(env.ECS_CODEPIPELINE_TIMEOUT_MINUTES, 60),
+    resumeOnStart: /^(true|1|yes|on)$/i.test(env.ECS_CODEPIPELINE_RESUME ?? ''),
+    resumeInstallations: Math.min(100, num(env.ECS_CODEPIPELINE_RESUME_INSTALLATIONS, 100)),
+    resumeRepositories: Math.min(100, num(env.ECS_CODEPIPELINE_RESUME_REPOSITORIES, 100)),
   };
 }
 

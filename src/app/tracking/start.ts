@@ -29,13 +29,24 @@ export async function readAppConfig(context: RepoContext, o: AppOptions): Promis
   return result.config;
 }
 
-/** Starts the tracker in the background (the webhook is answered at once); one per commit and check name in this process. */
+export interface Where {
+  client: RequestOnlyClient;
+  owner: string;
+  repo: string;
+  log: Logger;
+}
+
+/** Starts the tracker in the background; one per commit and check name in this process. */
+export function startTrackingFor(w: Where, o: AppOptions, t: Omit<TrackCommitInput, 'client' | 'owner' | 'repo' | 'appId' | 'docsUrl' | 'log'>): boolean {
+  const started = trackers.start(`${w.owner}/${w.repo}@${t.sha}#${t.checkName}`, async () => {
+    await trackCommit({ ...t, client: w.client, owner: w.owner, repo: w.repo, appId: o.appId, docsUrl: o.docsUrl, log: w.log });
+  });
+  if (!started) w.log.info(`${w.owner}/${w.repo}@${t.sha.slice(0, 7)}: ${t.checkName} is already tracked here`);
+  return started;
+}
+
+/** The same from a webhook (answered at once, the tracking goes on). */
 export function startTracking(context: RepoContext, o: AppOptions, t: Omit<TrackCommitInput, 'client' | 'owner' | 'repo' | 'appId' | 'docsUrl' | 'log'>): boolean {
   const { owner, repo } = context.repo();
-  const log = loggerOf(context);
-  const started = trackers.start(`${owner}/${repo}@${t.sha}#${t.checkName}`, async () => {
-    await trackCommit({ ...t, client: context.octokit as unknown as RequestOnlyClient, owner, repo, appId: o.appId, docsUrl: o.docsUrl, log });
-  });
-  if (!started) log.info(`${owner}/${repo}@${t.sha.slice(0, 7)}: ${t.checkName} is already tracked here`);
-  return started;
+  return startTrackingFor({ client: context.octokit as unknown as RequestOnlyClient, owner, repo, log: loggerOf(context) }, o, t);
 }

@@ -25,8 +25,8 @@ export interface TrackCommitInput {
   sha: string;
   pipeline: PipelineConfig;
   checkName: string;
-  /** push: queue the runs, wait for the execution. rerun: retry its failed stage, or start one when the commit has none. */
-  kind: 'push' | 'rerun';
+  /** push: queue the runs, wait for the execution. rerun: retry its failed stage, or start one when the commit has none. resume: track again after a restart. */
+  kind: 'push' | 'rerun' | 'resume';
   /** Makes the start token of a re-run unique per request (the re-run run's id or the suite's request time). */
   attempt?: string;
   report: ReadonlyArray<ReportTarget>;
@@ -50,9 +50,28 @@ function pipelineUrl(p: PipelineConfig): string {
   return `https://${r}.console.aws.amazon.com/codesuite/codepipeline/pipelines/${encodeURIComponent(p.name)}/view?region=${r}`;
 }
 
+/** Assuming a role needs credentials support in createAwsPorts, which is not there yet. */
+function roleMessage(p: PipelineConfig): string | undefined {
+  return p.role ? `Pipeline ${p.name} asks for role ${p.role}, but this version of the app cannot assume roles yet; remove \`role\` to use the app's own AWS credentials.` : undefined;
+}
+
+/** One completed run of the execution's name, created or updated: the commit cannot be tracked. */
+async function cannotTrack(t: TrackCommitInput, checks: ChecksPort, why: string): Promise<void> {
+  const run: CheckRunModel = {
+    name: t.checkName,
+    headSha: t.sha,
+    status: 'completed',
+    conclusion: 'failure',
+    completedAt: new Date(trackingSettings.clock.now()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    detailsUrl: pipelineUrl(t.pipeline),
+    output: { title: `Cannot follow ${t.pipeline.name}`, summary: why },
+  };
+  const existing = (await checks.list(t.sha)).find((r) => r.name === t.checkName);
+  if (existing) await checks.update(existing.id, run);
+  else await checks.create(run);
+}
+
 async function openAws(p: PipelineConfig, log: Logger): Promise<AwsPorts> {
-  // The allow-list was checked with the config; assuming the role needs credentials support in createAwsPorts (not yet there).
-  if (p.role) throw new Error(`pipeline ${p.name} asks for role ${p.role}, but this version of the app cannot assume roles yet; remove \`role\` to use the app's own credentials`);
   const { createAwsPorts } = await import('../../adapters/aws/index.js');
   return createAwsPorts({ ...trackingSettings.aws, region: p.region, logger: log });
 }
@@ -133,6 +152,12 @@ export async function trackCommit(t: TrackCommitInput): Promise<TrackResult | un
   const mode = reportMode(t.report);
   let aws: AwsPorts | undefined;
   try {
+    const role = roleMessage(t.pipeline);
+    if (role) {
+      t.log.warning(`${t.owner}/${t.repo}@${t.sha.slice(0, 7)}: ${role}`);
+      if (mode === 'checks' || mode === 'both') await cannotTrack(t, github.checks, role);
+      return undefined;
+    }
     aws = await openAws(t.pipeline, t.log);
     if (t.kind === 'push' && mode !== 'statuses' && mode !== 'none') await queueRuns(t, github.checks, aws.pipeline);
     const trackMode = t.kind === 'rerun' ? await prepareRerun(t, aws.pipeline) : 'track';
@@ -149,6 +174,7 @@ export async function trackCommit(t: TrackCommitInput): Promise<TrackResult | un
         pollIntervalSeconds: s.pollIntervalSeconds,
         timeoutMinutes: s.timeoutMinutes,
         checkName: t.checkName,
+        buttons: true,
         report: mode,
         ...(t.docsUrl ? { docsUrl: t.docsUrl } : {}),
       },

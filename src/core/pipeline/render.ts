@@ -441,7 +441,7 @@ export function renderStage(snapshot: ExecutionSnapshot, stage: StageSnapshot, o
   if (approval && state.status === 'in_progress') {
     const review = safeUrl(approval.externalExecutionUrl);
     parts.push(
-      `✋ ${cell(approval.name)} is waiting for a manual approval${approval.summary ? `: ${cell(oneLine(redact(approval.summary, ctx.secrets), 300))}` : ''}. Approve or reject it in the ${link('CodePipeline console', ctx.console)}${review ? ` after reviewing ${link('the linked page', review)}` : ''}.`,
+      `✋ ${cell(approval.name)} is waiting for a manual approval${approval.summary ? `: ${cell(oneLine(redact(approval.summary, ctx.secrets), 300))}` : ''}. Approve or reject it ${o.buttons ? `with the buttons above (people with write access) or ` : ''}in the ${link('CodePipeline console', ctx.console)}${review ? ` after reviewing ${link('the linked page', review)}` : ''}.`,
     );
   }
   for (const a of failedActions(stage)) parts.push(failureSection(stage, a, ctx));

@@ -1,18 +1,10 @@
+import type { CheckAnnotation } from '../pipeline/check-run.js';
 import type { Rule } from '../rules/rule.js';
 import type { Finding, Severity } from '../types.js';
 import { annotationTitle } from './github.js';
 
-/** One annotation of the Checks API (`output.annotations[]` of a check run). */
-export interface CheckRunAnnotation {
-  path: string;
-  start_line: number;
-  end_line: number;
-  start_column?: number;
-  end_column?: number;
-  annotation_level: 'notice' | 'warning' | 'failure';
-  message: string;
-  title: string;
-}
+/** One annotation of the Checks API (`output.annotations[]` of a check run); a finding's always has a title. */
+export type CheckRunAnnotation = CheckAnnotation & { title: string };
 
 /** The Checks API takes at most 50 annotations per request. */
 export const ANNOTATIONS_PER_REQUEST = 50;
@@ -43,10 +35,10 @@ export function toCheckRunAnnotation(f: Finding, lookup: (id: string) => Rule | 
   return a;
 }
 
-/** The annotations of a check run, in requests of at most 50. */
-export function annotationBatches(findings: readonly Finding[], lookup: (id: string) => Rule | undefined): CheckRunAnnotation[][] {
-  const all = findings.map((f) => toCheckRunAnnotation(f, lookup));
-  const batches: CheckRunAnnotation[][] = [];
-  for (let i = 0; i < all.length; i += ANNOTATIONS_PER_REQUEST) batches.push(all.slice(i, i + ANNOTATIONS_PER_REQUEST));
+/** Splits annotations into the requests GitHub accepts: the first goes with the create (or update), the rest by updates. */
+export function annotationBatches<T>(annotations: readonly T[] | undefined, size = ANNOTATIONS_PER_REQUEST): T[][] {
+  const list = annotations ?? [];
+  const batches: T[][] = [];
+  for (let i = 0; i < list.length; i += size) batches.push(list.slice(i, i + size));
   return batches;
 }

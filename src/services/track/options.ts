@@ -37,6 +37,8 @@ export interface TrackOptions {
   checkName?: string;
   /** Default `checks`. */
   report?: ReportMode;
+  /** Approve/Reject/Retry/Stop buttons on the runs: only an app receives their clicks, never a workflow token. */
+  buttons?: boolean;
   /** On abort, StopPipelineExecution before completing the runs as cancelled. */
   stopOnCancel?: boolean;
   /** ECR repository (name or URI) for `IMAGE_TAG` output variables and the short-SHA tag fallback. */

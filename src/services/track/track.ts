@@ -107,7 +107,7 @@ export async function trackExecution(o: TrackOptions, ports: TrackPorts): Promis
     ports,
     counts,
     executionId,
-    render: { checkName: o.checkName, headSha: o.sha, timeoutMinutes, docsUrl: o.docsUrl, ruleExists: o.ruleExists },
+    render: { checkName: o.checkName, headSha: o.sha, timeoutMinutes, docsUrl: o.docsUrl, ruleExists: o.ruleExists, buttons: o.buttons },
     reporter: new Reporter(o.report ?? 'checks', o.sha, ports, counts),
     enricher: new Enricher(o, ports, counts),
   };

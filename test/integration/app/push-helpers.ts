@@ -54,14 +54,14 @@ const CONFIG_SHA = '5555555555555555555555555555555555555555';
  * config on the default branch) and a fake AWS playing `scenario`; the
  * trackers poll on a fast clock.
  */
-export async function startPipelineApp(e: { repository: { name: string; owner: { login: string } }; installation: { id: number } }, scenario: Scenario, config: string): Promise<PipelineHarness> {
+export async function startPipelineApp(e: { repository: { name: string; owner: { login: string } }; installation: { id: number } }, scenario: Scenario, config: string, o: { allowedRoles?: string } = {}): Promise<PipelineHarness> {
   const env = useEnv();
   const aws = await startFakeAws({ scenario });
   env.set(Object.fromEntries(AWS_VARS.map((k) => [k, undefined])));
   env.set(aws.env());
   const saved: TrackingSettings = { ...trackingSettings };
   Object.assign(trackingSettings, { clock: fastClock(), aws: { endpoints: { default: aws.url }, retryDelayScale: 0.01 }, pollIntervalSeconds: 1, findTimeoutSeconds: 60 });
-  const gh = await startApp({ owner: e.repository.owner.login, repo: e.repository.name, installationId: e.installation.id });
+  const gh = await startApp({ owner: e.repository.owner.login, repo: e.repository.name, installationId: e.installation.id, allowedRoles: o.allowedRoles });
   gh.commit(CONFIG_SHA, [{ path: CONFIG_PATH, content: config }], { branch: 'main' });
   return {
     gh,

@@ -1,9 +1,10 @@
 import { Probot, ProbotOctokit } from 'probot';
 import { CONFIG_PATH } from '../../../src/app/config.js';
+import { targetOf } from '../../../src/app/handlers/requested-action.js';
 import { BUTTONS } from '../../../src/core/pipeline/buttons.js';
 import { parseRoleAllowList } from '../../../src/app/roles.js';
 import { listen, type Listening } from '../../../src/app/server.js';
-import { startFakeAws, scenarios, type FakeAws } from '../../fakes/aws/index.js';
+import { startFakeAws, scenarios, type FakeAws, type FaultOptions } from '../../fakes/aws/index.js';
 import type { ScenarioCase } from '../../fakes/aws/scenario-kit.js';
 import { AppRoutes } from '../../fakes/github/app-routes.js';
 import { CollaboratorRoutes, combineExtensions } from '../../fakes/github/collaborators.js';
@@ -56,11 +57,11 @@ afterEach(async () => {
 });
 
 /** Fake AWS at `tick`, fake GitHub with the repository's collaborators, the app, and a run of ours to click on. */
-async function start(c: ScenarioCase, o: { tick: number; run: { name: string; externalId: string }; click: string; sender: string }): Promise<World> {
+async function start(c: ScenarioCase, o: { tick: number; run: { name: string; externalId: string }; click: string; sender: string; faults?: FaultOptions }): Promise<World> {
   const e = example<ActionEvent>('check_run', 'requested_action');
   const owner = e.repository.owner.login;
   const repo = e.repository.name;
-  const aws = await startFakeAws({ scenario: c.scenario, advance: 'manual' });
+  const aws = await startFakeAws({ scenario: c.scenario, advance: 'manual', faults: o.faults });
   aws.tick(o.tick);
   // The app's AWS clients take the SDK's default chain: the fake's endpoint and key.
   Object.assign(process.env, aws.env());
@@ -98,10 +99,10 @@ async function start(c: ScenarioCase, o: { tick: number; run: { name: string; ex
   return w;
 }
 
-function approvalWorld(click: 'approve' | 'reject', sender: string): Promise<World> {
+function approvalWorld(click: 'approve' | 'reject', sender: string, faults?: FaultOptions): Promise<World> {
   const c = scenarios.approvalThenApproved();
   // Tick 4: the approval (from tick 3) waits; the script would approve it at tick 9.
-  return start(c, { tick: 4, run: { name: 'ECS pipeline / Approve', externalId: `${c.executionId}/Approve` }, click, sender });
+  return start(c, { tick: 4, run: { name: 'ECS pipeline / Approve', externalId: `${c.executionId}/Approve` }, click, sender, faults });
 }
 
 function theRun(x: World) {
@@ -195,6 +196,15 @@ test('Retry on a failed stage: RetryStageExecution of the failed actions', async
   expect(theRun(x).output.text).toMatch(/nothing was done: CodePipeline refused: the stage cannot be retried now/);
 });
 
+test('AWS failing past the retries: the run says so, without the error\'s text', async () => {
+  const x = await approvalWorld('approve', 'alice', { rate: 1, kinds: ['500'], maxPerInvocation: 10, operations: ['PutApprovalResult'] });
+  expect((await click(x)).status).toBe(200);
+  expect(x.aws.approvals).toEqual([]);
+  expect(x.aws.calls.filter((c) => c.operation === 'PutApprovalResult').length).toBe(5);
+  expect(theRun(x).output.text).toMatch(/@alice asked to approve at \S+; nothing was done: the request to AWS failed \(InternalFailure\); try again, or use the CodePipeline console\./);
+  expect(JSON.stringify(x.github.requests())).not.toContain(scenarios.fakeUuidFor(`approval/${x.truth.commit}`));
+});
+
 test('a click with a wrong signature is refused and nothing happens', async () => {
   const x = await approvalWorld('approve', 'alice');
   const res = await deliver(x.app.url, 'check_run', x.e, { secret: 'not-the-secret' });
@@ -202,4 +212,10 @@ test('a click with a wrong signature is refused and nothing happens', async () =
   expect(res.status).toBeLessThan(500);
   expect(x.aws.calls).toEqual([]);
   expect(x.github.writes()).toEqual([]);
+});
+
+test('the execution and stage come from external_id; anything else is not a run of a pipeline', () => {
+  expect(targetOf('3137f7cb-8d49-4ae1-9e0c-5e0c6b1d2a4f')).toEqual({ executionId: '3137f7cb-8d49-4ae1-9e0c-5e0c6b1d2a4f' });
+  expect(targetOf('3137f7cb-8d49-4ae1-9e0c-5e0c6b1d2a4f/Deploy-Staging')).toEqual({ executionId: '3137f7cb-8d49-4ae1-9e0c-5e0c6b1d2a4f', stageName: 'Deploy-Staging' });
+  for (const v of ['', null, undefined, 'lgtm|26764', '3137f7cb-8d49-4ae1-9e0c-5e0c6b1d2a4f/']) expect(targetOf(v)).toBeUndefined();
 });

@@ -61,6 +61,8 @@ test('render shows buttons only when asked (the app), never more than three', ()
     ['ECS pipeline / Deploy', []],
   ]);
   for (const r of runs) expect((r.actions ?? []).length).toBeLessThanOrEqual(MAX_BUTTONS);
+  expect(runs[3].output.summary).toContain('Approve or reject it with the buttons above (people with write access) or in the [CodePipeline console]');
+  expect(renderRuns(s, { headSha: SHA, now: NOW })[3].output.summary).toContain('Approve or reject it in the [CodePipeline console]');
   // The approval token is never part of what is rendered, buttons included.
   expect(JSON.stringify(runs)).not.toContain(approval().token);
   const f = buildFailed();

@@ -33,10 +33,10 @@ describe('check-run annotations', () => {
 
   it('splits into requests of at most 50, in order', () => {
     const many = Array.from({ length: 120 }, (_, i) => finding({ line: i + 1, endLine: i + 1 }));
-    const batches = annotationBatches(many, lookup);
+    const batches = annotationBatches(many.map((f) => toCheckRunAnnotation(f, lookup)));
     expect(ANNOTATIONS_PER_REQUEST).toBe(50);
     expect(batches.map((b) => b.length)).toEqual([50, 50, 20]);
     expect(batches.flat().map((a) => a.start_line)).toEqual(many.map((f) => f.line));
-    expect(annotationBatches([], lookup)).toEqual([]);
+    expect(annotationBatches([])).toEqual([]);
   });
 });

@@ -248,6 +248,17 @@ describe('trackExecution', () => {
     expect(w.clock.sleeps).toEqual([]);
   });
 
+  it('buttons: only when asked (the app), Stop on a running execution; the action shows none', async () => {
+    const w = world([{ frames: success() }]);
+    w.clock.current = T0 + m(2);
+    await trackExecution({ ...BASE, wait: false, buttons: true }, w.ports);
+    expect(w.checks.one(EXEC).latest.actions?.map((a) => a.identifier)).toEqual(['stop']);
+    const plain = world([{ frames: success() }]);
+    plain.clock.current = T0 + m(2);
+    await trackExecution({ ...BASE, wait: false }, plain.ports);
+    expect(plain.checks.one(EXEC).latest.actions).toBeUndefined();
+  });
+
   it('mode start: starts once with the commit and an idempotent token; a re-run updates the same runs and starts nothing', async () => {
     const w = world([], (id, at) => success({ executionId: id, shift: at }));
     const first = await trackExecution({ ...BASE, mode: 'start' }, w.ports);

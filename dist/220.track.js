@@ -1,8 +1,8 @@
-export const id = 83;
-export const ids = [83];
+export const id = 220;
+export const ids = [220];
 export const modules = {
 
-/***/ 3083:
+/***/ 6220:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -24,6 +24,42 @@ __webpack_require__.d(__webpack_exports__, {
   updateCheckRunBody: () => (/* reexport */ updateCheckRunBody)
 });
 
+;// CONCATENATED MODULE: ./build/core/report/annotations.js
+
+/** The Checks API takes at most 50 annotations per request. */
+const ANNOTATIONS_PER_REQUEST = 50;
+const LEVEL = { error: 'failure', warning: 'warning', notice: 'notice' };
+/** API limits: a title of at most 255 characters, a message of at most 64 KiB. */
+const MAX_TITLE = 255;
+const MAX_MESSAGE = 65535;
+function clip(s, max) {
+    return s.length <= max ? s : s.slice(0, max - 1) + '…';
+}
+function toCheckRunAnnotation(f, lookup) {
+    const a = {
+        path: f.file,
+        start_line: f.line,
+        end_line: Math.max(f.line, f.endLine),
+        annotation_level: LEVEL[f.severity],
+        message: clip(f.message, MAX_MESSAGE),
+        title: clip(annotationTitle(f, lookup), MAX_TITLE),
+    };
+    // The API rejects columns on an annotation that spans several lines.
+    if (a.start_line === a.end_line) {
+        a.start_column = f.column;
+        a.end_column = Math.max(f.column, f.endColumn);
+    }
+    return a;
+}
+/** Splits annotations into the requests GitHub accepts: the first goes with the create (or update), the rest by updates. */
+function annotationBatches(annotations, size = ANNOTATIONS_PER_REQUEST) {
+    const list = annotations ?? [];
+    const batches = [];
+    for (let i = 0; i < list.length; i += size)
+        batches.push(list.slice(i, i + size));
+    return batches;
+}
+
 ;// CONCATENATED MODULE: ./build/adapters/github/body.js
 /**
  * CheckRunModel → the JSON bodies of GitHub's "Create a check run", "Update a
@@ -31,8 +67,9 @@ __webpack_require__.d(__webpack_exports__, {
  * easy to test; the fake GitHub server checks them against the OpenAPI
  * description as well.
  */
-/** GitHub takes at most 50 annotations per request; more go in later updates, which append. */
-const ANNOTATIONS_PER_REQUEST = 50;
+
+// GitHub takes at most 50 annotations per request; more go in later updates, which append.
+
 const TITLE_MAX = 255;
 const MARKDOWN_MAX = 65_535;
 const STATUS_DESCRIPTION_MAX = 140;
@@ -48,14 +85,6 @@ function truncate(text, max, marker = ELLIPSIS) {
     return text.slice(0, end) + marker;
 }
 const MARKDOWN_CUT = `\n\n${ELLIPSIS} (cut to GitHub's limit of 65,535 characters)`;
-/** Splits annotations into the batches GitHub accepts: the first goes with the create (or update), the rest by updates. */
-function annotationBatches(annotations, size = ANNOTATIONS_PER_REQUEST) {
-    const list = annotations ?? [];
-    const batches = [];
-    for (let i = 0; i < list.length; i += size)
-        batches.push(list.slice(i, i + size));
-    return batches;
-}
 /** Drops undefined members, so that the body holds only what the model sets. */
 function defined(o) {
     for (const k of Object.keys(o))
@@ -225,6 +254,7 @@ async function call(operation, checks, f) {
 }
 function createChecksPort(client, o) {
     const repo = { owner: o.owner, repo: o.repo };
+    const maxPages = Math.max(1, o.maxPages ?? 10);
     // Annotations past the first 50 go by further updates: GitHub appends them.
     async function appendAnnotations(id, run, batches) {
         for (const batch of batches) {
@@ -233,22 +263,19 @@ function createChecksPort(client, o) {
     }
     return {
         async list(headSha) {
-            const runs = await call(LIST, true, () => client.paginate(LIST, {
-                ...repo,
-                ref: headSha,
-                filter: 'latest',
-                per_page: 100,
-                ...(o.appId !== undefined ? { app_id: o.appId } : {}),
-            }));
-            return runs
-                .filter((r) => o.appSlug === undefined || r.app?.slug === o.appSlug)
-                .map((r) => ({
-                id: r.id,
-                name: r.name,
-                ...(r.external_id ? { externalId: r.external_id } : {}),
-                status: r.status,
-                conclusion: r.conclusion ?? null,
-            }));
+            const out = [];
+            for (let page = 1; page <= maxPages; page++) {
+                const res = await call(LIST, true, () => client.request(LIST, { ...repo, ref: headSha, filter: 'latest', per_page: 100, page, ...(o.appId !== undefined ? { app_id: o.appId } : {}) }));
+                const runs = res.data.check_runs ?? [];
+                for (const r of runs) {
+                    if (o.appSlug !== undefined && r.app?.slug !== o.appSlug)
+                        continue;
+                    out.push({ id: r.id, name: r.name, ...(r.external_id ? { externalId: r.external_id } : {}), status: r.status, conclusion: r.conclusion ?? null });
+                }
+                if (runs.length < 100)
+                    break;
+            }
+            return out;
         },
         async create(run) {
             const [first, ...rest] = annotationBatches(run.output.annotations);
