@@ -103,5 +103,6 @@ describe('decode', () => {
     expect(decode({ path: 'x.json', bytes: new Uint8Array([0x7b, 0, 0x7d]) })).toMatchObject({ problem: expect.stringMatching(/binary/) });
     expect(decode({ path: 'x.json', bytes: new Uint8Array([0x7b, 0xc3, 0x28, 0x7d]) })).toMatchObject({ problem: expect.stringMatching(/UTF-8.*offset 1/) });
     expect(decode({ path: 'x.json', size: 50 * 1024 * 1024 })).toMatchObject({ problem: expect.stringMatching(/50\.0 MiB/) });
+    expect(decode({ path: 'x.json', bytes: new Uint8Array([0xff, 0xfe, 0x7b, 0, 0x7d, 0]) })).toMatchObject({ problem: expect.stringMatching(/UTF-16.*save it as UTF-8/) });
   });
 });

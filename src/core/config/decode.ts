@@ -16,6 +16,10 @@ export function decode(file: SourceFile): Decoded {
     return { problem: `the file is ${formatSize(size)}, larger than the ${formatSize(MAX_BYTES)} a configuration file can be; it was not read` };
   }
   const bytes = file.bytes;
+  // PowerShell's `>` and some Windows editors write UTF-16 with a BOM; say so rather than "binary".
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { problem: 'the file is UTF-16 (it starts with a UTF-16 byte order mark); CodeBuild, the AWS CLI and CodeDeployToECS read UTF-8: save it as UTF-8' };
+  }
   const head = bytes.subarray(0, 8192);
   if (head.includes(0)) return { problem: 'the file is binary (it contains NUL bytes), not a text configuration file' };
   try {
