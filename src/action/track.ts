@@ -7,21 +7,9 @@ import type { TrackInputs } from './inputs.js';
 type Env = Record<string, string | undefined>;
 export type TrackCore = Pick<typeof Core, 'info' | 'warning' | 'debug' | 'setOutput' | 'setFailed' | 'summary'>;
 
-/** Wall-clock time; sleeps end early when the signal aborts (the workflow run was cancelled). */
-export const realClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise<void>((resolve) => {
-      if (signal?.aborted) return resolve();
-      const done = (): void => {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', done);
-        resolve();
-      };
-      const timer = setTimeout(done, Math.max(0, ms));
-      signal?.addEventListener('abort', done, { once: true });
-    }),
-};
+import { realClock } from '../adapters/clock.js';
+
+export { realClock };
 
 function loggerOf(core: TrackCore): Logger {
   return { info: (m) => core.info(m), warning: (m) => core.warning(m), debug: (m) => core.debug(m) };

@@ -1,21 +1,10 @@
 import type { AwsPortsOptions } from '../../adapters/aws/config.js';
 import type { Clock } from '../../services/ports.js';
 
+import { realClock } from '../../adapters/clock.js';
+
 /** Wall-clock time for the background trackers. */
-export const wallClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise<void>((resolve) => {
-      if (signal?.aborted) return resolve();
-      const done = (): void => {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', done);
-        resolve();
-      };
-      const timer = setTimeout(done, Math.max(0, ms));
-      signal?.addEventListener('abort', done, { once: true });
-    }),
-};
+export const wallClock = realClock;
 
 /**
  * How the app's background trackers run. One object per process: the
