@@ -4,7 +4,9 @@
  *   src/action/index.ts → dist/index.js      (the GitHub Action, action.yml's `main`)
  *   src/action/check.ts → dist/check.js      (its mode: check, loaded on demand)
  *   src/action/scaffold.ts → dist/scaffold.js (its mode: scaffold, loaded on demand)
+ *   src/action/preview.ts → dist/preview.js  (its mode: preview, loaded on demand)
  *   src/cli/index.ts    → dist/cli/index.js  (what bin/ecs-codepipeline.js runs)
+ *   src/adapters/workers/check-worker.ts → dist/check-worker.js (the worker thread of a large check)
  *
  * TypeScript is compiled by the project's own tsc first (into build/, as
  * `npm run build` does), because ncc's bundled TypeScript cannot emit ESM
@@ -132,15 +134,21 @@ async function main() {
   // modes track and start (AWS SDK, Octokit with the real @actions/http-client): a bundle of its own, loaded by run.js with import().
   const scaffold = await bundle('build/action/scaffold.js', { externals: EXTERNALS, filename: 'scaffold.js', license: 'scaffold.licenses.txt' });
   const track = await bundle('build/action/track.js', { externals: {}, filename: 'track.js', license: 'track.licenses.txt' });
+  // mode preview (CodeDeploy, ECS, CodePipeline, Octokit): a bundle of its own too.
+  const preview = await bundle('build/action/preview.js', { externals: {}, filename: 'preview.js', license: 'preview.licenses.txt' });
   const cli = await bundle('build/cli/index.js', { externals: {}, filename: 'index.js', license: 'licenses.txt' });
+  // The worker thread that check.js and cli/index.js start for a large tree (src/adapters/workers); they find it by name.
+  const worker = await bundle('build/adapters/workers/check-worker.js', { externals: {}, filename: 'check-worker.js', license: 'check-worker.licenses.txt' });
   rmSync(out, { recursive: true, force: true });
   // ncc writes package.json {"type":"module"} beside an ESM bundle; kept, so that dist/ runs on its own.
   write(out, action, 'index.js', { [HTTP_STUB]: STUB_SOURCE });
   write(out, check, 'check.js');
   write(out, scaffold, 'scaffold.js');
   write(out, track, 'track.js');
+  write(out, preview, 'preview.js');
   write(join(out, 'cli'), cli, 'index.js');
-  process.stdout.write(`package: wrote ${relative(root, out) || '.'}/{index,check,scaffold,track}.js and ${relative(root, join(out, 'cli'))}/index.js\n`);
+  write(out, worker, 'check-worker.js');
+  process.stdout.write(`package: wrote ${relative(root, out) || '.'}/{index,check,scaffold,track,preview}.js and ${relative(root, join(out, 'cli'))}/index.js\n`);
 }
 
 main().catch((e) => {

@@ -1,5 +1,6 @@
 import type * as Core from '@actions/core';
-import { readTree } from '../adapters/fs/read-tree.js';
+import { threadsSetting } from '../adapters/workers/parallel-check.js';
+import { readForCheck } from '../adapters/workers/read-for-check.js';
 import { decode } from '../core/config/decode.js';
 import { kindByName } from '../core/config/detect.js';
 import type { SourceFile } from '../core/model.js';
@@ -9,7 +10,7 @@ import { countsText } from '../core/report/counts.js';
 import { annotationTitle } from '../core/report/github.js';
 import { ruleById } from '../core/rules/index.js';
 import type { Finding } from '../core/types.js';
-import { checkFiles, failsAt } from '../services/check-files.js';
+import { checkFilesWith, failsAt } from '../services/check-files.js';
 import { docsUrl } from './docs-url.js';
 import { InputError } from './errors.js';
 import type { Inputs } from './inputs.js';
@@ -64,13 +65,16 @@ function buildspecRepositories(files: readonly SourceFile[]): string[] {
 /** mode: check — annotations, outputs, job summary, and a failed step at `fail-on`. */
 export async function runCheck(inputs: Inputs, core: ActionsCore, env: Env = process.env): Promise<CheckOutcome> {
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
-  const read = readTree(inputs.paths, workspace);
+  const setting = threadsSetting(env);
+  if (setting.error) throw new InputError(`${setting.error}.`);
+  const { read, checker } = await readForCheck(inputs.paths, workspace, { threads: setting.threads });
   if (read.missing.length > 0) {
     const list = read.missing.map((m) => `'${m}'`).join(', ');
     throw new InputError(`Input 'path': ${list} not found in the workspace (${workspace}). Set path to a folder or file of the repository (default '.'), and check out the repository first (actions/checkout).`);
   }
   for (const u of read.unreadable) core.warning(`${u.path} could not be read (${u.reason}); it was not checked.`);
-  const result = checkFiles({ files: read.files, tree: read.tree });
+  // A large tree is checked in worker threads (dist/check-worker.js); the findings are the same.
+  const result = await checkFilesWith({ files: read.files, tree: read.tree }, async (input) => (await checker.check(input)).findings);
   // Paths are relative to the workspace, the repository root, as annotations need them.
   const findings = result.findings;
   for (const f of findings) annotate(core, f);

@@ -6,7 +6,7 @@ import { RUNTIMES } from '../core/scaffold/options.js';
 import type { ScaffoldValues } from '../services/scaffold-defaults.js';
 import { InputError } from './errors.js';
 
-export const MODES = ['check', 'scaffold', 'start', 'track'] as const;
+export const MODES = ['check', 'preview', 'scaffold', 'start', 'track'] as const;
 export type Mode = (typeof MODES)[number];
 export const FAIL_ON = ['error', 'warning', 'never'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
@@ -37,6 +37,18 @@ export interface TrackInputs {
   report: Report;
   stopOnCancel: boolean;
   ecrRepository?: string;
+  /** Empty only with `report: none`. */
+  githubToken: string;
+}
+
+/** What mode: preview reads besides `Inputs` (whose `path` says which files to read). */
+export interface PreviewInputs {
+  /** The commit the pipeline would build (a pull request's head): full SHA, lower case. */
+  commit: string;
+  pipelineName: string;
+  awsRegion: string;
+  /** `none`: no check run, only the job summary and outputs. */
+  report: Report;
   /** Empty only with `report: none`. */
   githubToken: string;
 }
@@ -129,22 +141,36 @@ function defaultCommit(env: Env): { sha: string; from: string } {
 const PIPELINE_NAME = /^[A-Za-z0-9.@_-]{1,100}$/;
 const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
 
-/** Modes track and start; `env` is process.env on a runner. */
-export function readTrackInputs(mode: 'track' | 'start', env: Env = process.env): TrackInputs {
+/** The `commit` input, else the default commit; `full` asks for all 40 characters. */
+function commitInput(env: Env, o: { mode: Mode; full: boolean; why: string }): string {
   const given = input('commit');
   const { sha: raw, from } = given ? { sha: given, from: "the 'commit' input" } : defaultCommit(env);
   const commit = normalizeSha(raw);
   if (!raw) throw new InputError("No commit to look for: set the 'commit' input (GITHUB_SHA is not set outside a workflow).");
   if (!commit) throw new InputError(`The commit '${raw}' (from ${from}) is not a commit SHA; give the full 40-character SHA of the commit the pipeline builds.`);
-  if (mode === 'start' && commit.length < 40) throw new InputError(`Input 'commit' is '${raw}'; mode: start needs the full 40-character SHA to give StartPipelineExecution.`);
+  if (o.full && commit.length < 40) throw new InputError(`Input 'commit' is '${raw}'; mode: ${o.mode} needs the full 40-character SHA ${o.why}.`);
+  return commit;
+}
 
+function pipelineNameInput(mode: Mode): string {
   const pipelineName = input('pipeline-name');
   if (!pipelineName) throw new InputError(`Input 'pipeline-name' is required for mode: ${mode}; set it to the name of the CodePipeline pipeline (as listed by \`aws codepipeline list-pipelines\`).`);
   if (!PIPELINE_NAME.test(pipelineName)) throw new InputError(`Input 'pipeline-name' is '${pipelineName}', which is not a pipeline name: CodePipeline names have 1 to 100 letters, digits and . @ - _ only.`);
+  return pipelineName;
+}
 
+function regionInput(env: Env): string {
   const awsRegion = input('aws-region') || env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim() || '';
   if (!awsRegion) throw new InputError("No AWS region: set the 'aws-region' input, or configure credentials first with aws-actions/configure-aws-credentials, which sets AWS_REGION.");
   if (!REGION.test(awsRegion)) throw new InputError(`The AWS region '${awsRegion}' is not a region name such as us-east-1 or eu-west-2.`);
+  return awsRegion;
+}
+
+/** Modes track and start; `env` is process.env on a runner. */
+export function readTrackInputs(mode: 'track' | 'start', env: Env = process.env): TrackInputs {
+  const commit = commitInput(env, { mode, full: mode === 'start', why: 'to give StartPipelineExecution' });
+  const pipelineName = pipelineNameInput(mode);
+  const awsRegion = regionInput(env);
 
   const findTimeoutSeconds = number('find-timeout-seconds', 300, { min: 0, max: 3600, integer: true, unit: 'seconds' });
   const pollIntervalSeconds = number('poll-interval-seconds', 10, { min: 1, max: 300, unit: 'seconds' });
@@ -169,6 +195,21 @@ export function readTrackInputs(mode: 'track' | 'start', env: Env = process.env)
   if (githubToken) core.setSecret(githubToken);
 
   return { commit, pipelineName, awsRegion, findTimeoutSeconds, pollIntervalSeconds, timeoutMinutes, wait, check, checkName, report, stopOnCancel, ...(ecrRepository ? { ecrRepository } : {}), githubToken };
+}
+
+/** Mode preview; `env` is process.env on a runner. */
+export function readPreviewInputs(env: Env = process.env): PreviewInputs {
+  const commit = commitInput(env, { mode: 'preview', full: true, why: 'to attach the check run to' });
+  const pipelineName = pipelineNameInput('preview');
+  const awsRegion = regionInput(env);
+  const report = choice('report', REPORTS, 'checks');
+  if (report === 'statuses' || report === 'both') throw new InputError(`Input 'report' is '${report}'; mode: preview writes a check run (\`checks\`, the default) or nothing but the job summary (\`none\`).`);
+  const githubToken = input('github-token');
+  if (!githubToken && report !== 'none') {
+    throw new InputError("Input 'github-token' is empty; leave it at its default (${{ github.token }}) or set 'report: none' to post no check run.");
+  }
+  if (githubToken) core.setSecret(githubToken);
+  return { commit, pipelineName, awsRegion, report, githubToken };
 }
 
 /** The repository's default branch, from the event payload when it has one. */

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { readInputs, readScaffoldInputs, readTrackInputs } from './inputs.js';
+import { readInputs, readPreviewInputs, readScaffoldInputs, readTrackInputs } from './inputs.js';
 
 /**
  * The action: reads the inputs, runs the mode, and turns every failure into
@@ -13,6 +13,13 @@ export async function run(): Promise<void> {
       // dist/scaffold.js is a bundle of its own, loaded only in this mode.
       const { runScaffold } = await import(/* webpackIgnore: true */ './scaffold.js');
       await runScaffold(inputs, scaffold, core);
+      return;
+    }
+    if (inputs.mode === 'preview') {
+      const preview = readPreviewInputs();
+      // dist/preview.js is a bundle of its own (the AWS SDK and Octokit), loaded only in this mode.
+      const { runPreview } = await import(/* webpackIgnore: true */ './preview.js');
+      await runPreview(inputs, preview, { core });
       return;
     }
     const track = inputs.mode === 'check' ? undefined : readTrackInputs(inputs.mode);
@@ -31,7 +38,8 @@ export async function run(): Promise<void> {
     if (inputs.mode === 'track' || inputs.mode === 'start') {
       // dist/track.js is a bundle of its own (the AWS SDK and Octokit), loaded only in these modes.
       const { runTrack } = await import(/* webpackIgnore: true */ './track.js');
-      await runTrack(inputs.mode, track!, { core, ecrRepositories });
+      // The drift needs the repository's files: compared only when the check read them (the repository is checked out).
+      await runTrack(inputs.mode, track!, { core, ecrRepositories, ...(track!.check ? { paths: inputs.paths } : {}) });
     }
   } catch (e) {
     core.setFailed(describe(e));

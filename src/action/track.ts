@@ -3,6 +3,7 @@ import type { Clock, Logger } from '../services/ports.js';
 import type { TrackResult } from '../services/track/index.js';
 import { docsUrl } from './docs-url.js';
 import type { TrackInputs } from './inputs.js';
+import { trackDrift } from './preview.js';
 
 type Env = Record<string, string | undefined>;
 export type TrackCore = Pick<typeof Core, 'info' | 'warning' | 'debug' | 'setOutput' | 'setFailed' | 'summary'>;
@@ -52,7 +53,7 @@ function repository(env: Env): { owner: string; repo: string; full: string } {
 }
 
 /** Modes track and start: the AWS and GitHub adapters are loaded here only. */
-export async function runTrack(mode: 'track' | 'start', t: TrackInputs, o: { core: TrackCore; env?: Env; ecrRepositories?: string[] }): Promise<void> {
+export async function runTrack(mode: 'track' | 'start', t: TrackInputs, o: { core: TrackCore; env?: Env; ecrRepositories?: string[]; paths?: string[] }): Promise<void> {
   const { core } = o;
   const env = o.env ?? process.env;
   const logger = loggerOf(core);
@@ -69,6 +70,8 @@ export async function runTrack(mode: 'track' | 'start', t: TrackInputs, o: { cor
       : await createGitHubPorts({ token: t.githubToken, owner: repo.owner, repo: repo.repo, logger, ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}) });
   // One repository named literally in the buildspec stands in for the ecr-repository input (short-SHA tag fallback).
   const ecrRepository = t.ecrRepository ?? (o.ecrRepositories?.length === 1 ? o.ecrRepositories[0] : undefined);
+  // Drift of the repository's pipeline file from the live pipeline, read once, shown on the execution's run (issue 6).
+  const pipelineDrift = o.paths ? await trackDrift({ paths: o.paths, workspace: env.GITHUB_WORKSPACE || process.cwd(), pipelineName: t.pipelineName, region: t.awsRegion, logger }) : undefined;
   const cancel = abortOnSignals();
   try {
     const result = await trackExecution(
@@ -89,6 +92,7 @@ export async function runTrack(mode: 'track' | 'start', t: TrackInputs, o: { cor
         ...(ecrRepository ? { ecrRepository } : {}),
         signal: cancel.signal,
         docsUrl: docsUrl(env),
+        ...(pipelineDrift ? { pipelineDrift } : {}),
       },
       { pipeline: aws.pipeline, images: aws.images, logs: aws.logs, ...(github ? { checks: github.checks, statuses: github.statuses } : {}), clock: realClock, logger },
     );

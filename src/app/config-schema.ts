@@ -66,7 +66,11 @@ export const CONFIG_SCHEMA = {
       },
     },
     onboarding: {
-      description: 'When no pipeline file is found in the checked paths: true (default) posts a neutral check run that explains the set-up; false posts nothing (set it in the organisation\'s .github repository for repositories without pipelines).',
+      description: 'Unset (the default): a repository without pipeline files gets an onboarding pull request when the app is installed on it, and a neutral check run that explains the set-up when no pipeline file is found in the checked paths. true: the same, and the onboarding pull request also comes to a repository that has some of the files (it adds only the missing ones). false: neither (set it in the organisation\'s .github repository for all its repositories).',
+      type: 'boolean',
+    },
+    preview: {
+      description: 'true: on pull requests, an `ECS deploy preview` check run shows what merging would change in each configured pipeline\'s running ECS service (task definition field by field) and where the pipeline file differs from the live pipeline. Default false. The app needs read-only AWS access (docs/preview.md).',
       type: 'boolean',
     },
   },

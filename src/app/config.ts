@@ -24,6 +24,8 @@ export interface AppConfig {
   report: ReportTarget[];
   deployments: Record<string, { environment: string; environment_url?: string }>;
   onboarding: boolean;
+  /** The `ECS deploy preview` check run on pull requests (issue 6); absent means false. */
+  preview?: boolean;
 }
 
 export interface ConfigProblem {
@@ -135,7 +137,7 @@ export function validateConfig(raw: unknown, roles: RoleAllowList): ConfigResult
     }
     return { ok: false, checkName: checkNameOf(value), problems, raw: value };
   }
-  const c = value as { check_name?: string; paths?: string[]; pipelines?: PipelineConfig[]; report?: ReportTarget[]; deployments?: AppConfig['deployments']; onboarding?: boolean };
+  const c = value as { check_name?: string; paths?: string[]; pipelines?: PipelineConfig[]; report?: ReportTarget[]; deployments?: AppConfig['deployments']; onboarding?: boolean; preview?: boolean };
   const problems: ConfigProblem[] = [];
   (c.pipelines ?? []).forEach((p, i) => {
     if (p.role !== undefined && !roles.allows(p.role)) {
@@ -161,8 +163,18 @@ export function validateConfig(raw: unknown, roles: RoleAllowList): ConfigResult
       report: c.report ?? ['checks'],
       deployments: c.deployments ?? {},
       onboarding: c.onboarding ?? true,
+      ...(c.preview !== undefined ? { preview: c.preview } : {}),
     },
   };
+}
+
+/**
+ * `onboarding` as the file sets it: `default` when unset (AppConfig.onboarding reads it as true),
+ * `on` when set to true, which also asks for the onboarding pull request where pipeline files exist.
+ */
+export function onboardingSetting(raw: unknown): 'default' | 'on' | 'off' {
+  const v = raw && typeof raw === 'object' ? (raw as { onboarding?: unknown }).onboarding : undefined;
+  return v === true ? 'on' : v === false ? 'off' : 'default';
 }
 
 function checkNameOf(value: unknown): string {

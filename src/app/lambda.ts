@@ -1,5 +1,7 @@
 import { Probot, type ApplicationFunction } from 'probot';
 import { createApp, type AppOptions } from './index.js';
+import { appOptionsFromEnv } from './options.js';
+import { createEventTracking } from './tracking/events.js';
 import { EVENTBRIDGE_PATH, eventBridgeOptionsFromEnv, eventBridgeService, type EventBridgeOptions, type PlainResponse } from './http/eventbridge.js';
 
 /**
@@ -68,9 +70,13 @@ function statusOf(e: unknown): number {
 
 export function createLambdaHandler(o: LambdaOptions): (event: LambdaHttpEvent) => Promise<LambdaHttpResult> {
   const webhooksPath = o.webhooksPath ?? '/api/github/webhooks';
-  const loaded = o.probot.load(createApp(o.app) as ApplicationFunction);
-  const eventbridge = o.eventbridge ?? eventBridgeOptionsFromEnv();
-  const eb = eventbridge && eventBridgeService(eventbridge);
+  // No resume on start: a function is frozen between invocations, and every cold start would search again.
+  const appOptions = { ...(o.app ?? appOptionsFromEnv()), resume: false };
+  const loaded = o.probot.load(createApp(appOptions) as ApplicationFunction);
+  const eventbridge = o.eventbridge ?? eventBridgeOptionsFromEnv(process.env, { roles: appOptions.roles });
+  // The update is written before the answer: nothing may run on after it.
+  const tracked = eventbridge && !eventbridge.onUpdate ? { ...eventbridge, onUpdate: createEventTracking({ probot: o.probot, app: appOptions, inline: true }).onUpdate } : eventbridge;
+  const eb = tracked && eventBridgeService(tracked);
 
   return async (event) => {
     await loaded;

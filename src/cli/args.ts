@@ -11,6 +11,7 @@ export type Parsed =
   | { kind: 'version' }
   | { kind: 'later'; command: string }
   | { kind: 'scaffold'; args: string[] }
+  | { kind: 'preview'; args: string[] }
   | { kind: 'check'; paths: string[]; format: Format; failOn: FailOn; color?: boolean }
   | { kind: 'usage'; message: string };
 
@@ -23,8 +24,9 @@ function oneOf<T extends string>(value: string, allowed: readonly T[]): value is
  * mistake gives `usage` with a message that says what to type instead.
  */
 export function parseArgs(argv: readonly string[]): Parsed {
-  // scaffold reads its own options (and its own --help).
+  // scaffold and preview read their own options (and their own --help).
   if (argv[0] === 'scaffold') return { kind: 'scaffold', args: argv.slice(1) };
+  if (argv[0] === 'preview') return { kind: 'preview', args: argv.slice(1) };
   const end = argv.includes('--') ? argv.indexOf('--') : argv.length;
   if (argv.slice(0, end).some((a) => a === '-h' || a === '--help')) return { kind: 'help' };
   const [command, ...rest] = argv;
@@ -34,7 +36,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
   if (command === 'help') return { kind: 'help' };
   if (command !== 'check') {
     if (command.startsWith('-')) return { kind: 'usage', message: `unknown option '${command}' before the command; run \`ecs-codepipeline check --help\`` };
-    return { kind: 'usage', message: `unknown command '${command}'; the command is \`check\` (e.g. \`ecs-codepipeline check ${command}\`)` };
+    return { kind: 'usage', message: `unknown command '${command}'; the commands are \`check\`, \`scaffold\` and \`preview\` (to check a folder: \`ecs-codepipeline check ${command}\`)` };
   }
   return parseCheck(rest);
 }

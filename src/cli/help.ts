@@ -9,6 +9,9 @@ Commands:
                        (default: the current folder)
   scaffold [dir]       Write a complete, correct set of pipeline files for a
                        service (run \`ecs-codepipeline scaffold --help\`)
+  preview [path]       Show what deploying these files would change in the
+                       running ECS service, and pipeline drift (run
+                       \`ecs-codepipeline preview --help\`)
   start, track         Come in a later release (the GitHub Action has them)
 
 Options of check:

@@ -1,15 +1,17 @@
-import { readTree } from '../adapters/fs/read-tree.js';
+import { threadsSetting } from '../adapters/workers/parallel-check.js';
+import { readForCheck } from '../adapters/workers/read-for-check.js';
 import { renderGithub } from '../core/report/github.js';
 import { renderJson } from '../core/report/json.js';
 import { renderSarif } from '../core/report/sarif.js';
 import { renderText } from '../core/report/text.js';
 import { ruleById, rules } from '../core/rules/index.js';
 import type { Finding } from '../core/types.js';
-import { checkFiles, failsAt } from '../services/check-files.js';
-import { parseArgs, type Format } from './args.js';
+import { checkFilesWith, failsAt } from '../services/check-files.js';
+import { parseArgs, type Format, type Parsed } from './args.js';
 import { useColor } from './color.js';
 import { HELP } from './help.js';
 import { packageVersion } from './version.js';
+import { previewMain } from './preview.js';
 import { scaffoldMain } from './scaffold.js';
 
 export interface CliIO {
@@ -35,6 +37,8 @@ export function main(argv: readonly string[], io: CliIO): number | Promise<numbe
       return EXIT.ok;
     case 'scaffold':
       return scaffoldMain(parsed.args, io);
+    case 'preview':
+      return previewMain(parsed.args, io);
     case 'later':
       io.stderr(`ecs-codepipeline: '${parsed.command}' is not yet available; it comes in a later release. Use \`ecs-codepipeline check\` for now.\n`);
       return EXIT.usage;
@@ -42,10 +46,18 @@ export function main(argv: readonly string[], io: CliIO): number | Promise<numbe
       io.stderr(`ecs-codepipeline: ${parsed.message}\nRun \`ecs-codepipeline --help\` for the usage.\n`);
       return EXIT.usage;
     case 'check':
-      break;
+      return checkMain(parsed, io);
   }
+}
+
+async function checkMain(parsed: Extract<Parsed, { kind: 'check' }>, io: CliIO): Promise<number> {
   const paths = parsed.paths.length > 0 ? parsed.paths : ['.'];
-  const read = readTree(paths, io.cwd);
+  const setting = threadsSetting(io.env);
+  if (setting.error) {
+    io.stderr(`ecs-codepipeline: ${setting.error}\n`);
+    return EXIT.usage;
+  }
+  const { read, checker } = await readForCheck(paths, io.cwd, { threads: setting.threads });
   if (read.missing.length > 0) {
     const list = read.missing.map((m) => `'${m}'`).join(', ');
     io.stderr(`ecs-codepipeline: ${read.missing.length === 1 ? 'path' : 'paths'} ${list} not found (relative to ${io.cwd}); give existing folders or files, e.g. \`ecs-codepipeline check .\`\n`);
@@ -55,7 +67,8 @@ export function main(argv: readonly string[], io: CliIO): number | Promise<numbe
   if (read.files.length === 0) {
     io.stderr(`ecs-codepipeline: no Dockerfile, buildspec, task definition, appspec, pipeline or imageDetail.json file found in ${paths.join(', ')}\n`);
   }
-  const result = checkFiles({ files: read.files, tree: read.tree });
+  // A large tree is checked in worker threads; the findings are the same.
+  const result = await checkFilesWith({ files: read.files, tree: read.tree }, async (input) => (await checker.check(input)).findings);
   io.stdout(render(result.findings, parsed.format, useColor(parsed.color, io.env, io.isTTY)));
   return failsAt(result.counts, parsed.failOn) ? EXIT.findings : EXIT.ok;
 }

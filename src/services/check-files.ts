@@ -16,7 +16,21 @@ export interface CheckResult {
 
 /** Runs the checker over files an adapter has read (disk, or the GitHub API). */
 export function checkFiles(input: CheckInput): CheckResult {
-  const findings = analyze({ files: input.files, tree: input.tree });
+  return resultOf(input, analyze({ files: input.files, tree: input.tree }));
+}
+
+/**
+ * Where the checking runs, when not in this thread: the worker-thread adapter
+ * (src/adapters/workers) gives the findings of analyze(), in the same order.
+ */
+export type Analyzer = (input: CheckInput) => Promise<Finding[]>;
+
+/** checkFiles through an analyzer (threads for a large tree). */
+export async function checkFilesWith(input: CheckInput, analyzer: Analyzer): Promise<CheckResult> {
+  return resultOf(input, await analyzer(input));
+}
+
+function resultOf(input: CheckInput, findings: Finding[]): CheckResult {
   const counts: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
   for (const f of findings) counts[f.severity]++;
   return { findings, filesRead: input.files.length, counts };

@@ -63,6 +63,55 @@ export interface ChecksPort {
   update(id: number, run: CheckRunModel): Promise<void>;
 }
 
+/**
+ * A read of the live side that did not succeed, said so that a user can act:
+ * `denied` names the IAM action and resource to grant, `missing` what does not
+ * exist, `failed` anything else (no credentials, the network).
+ */
+export interface LiveUnavailable {
+  ok: false;
+  reason: 'denied' | 'missing' | 'failed';
+  /** `cannot read the deployment group myapp-dg of myapp: grant codedeploy:GetDeploymentGroup on arn:aws:codedeploy:…` */
+  message: string;
+}
+
+export type LiveRead<T> = { ok: true; value: T } | LiveUnavailable;
+
+/** What a CodeDeploy deployment group deploys to (GetDeploymentGroup). */
+export interface DeployTarget {
+  cluster: string;
+  service: string;
+  /** Target group names (blue and green). */
+  targetGroups: string[];
+  prodListenerArns: string[];
+  testListenerArns: string[];
+}
+
+/** The ECS service as DescribeServices shows it. */
+export interface LiveService {
+  serviceArn?: string;
+  /** The task definition serving production traffic; undefined when the service runs none. */
+  taskDefinitionArn?: string;
+  /** Where it came from: the PRIMARY task set (CodeDeploy), the PRIMARY deployment (rolling), or the service. */
+  from?: 'primary task set' | 'primary deployment' | 'service';
+}
+
+/**
+ * Read-only access to what runs (added for the deploy preview): the deploy
+ * target, its service, the running task definition and the live pipeline.
+ * Access denied and not found come back as LiveUnavailable, never thrown.
+ */
+export interface LiveDeployPort {
+  /** CodeDeploy GetDeploymentGroup. */
+  deploymentGroup(o: { applicationName: string; deploymentGroupName: string }): Promise<LiveRead<DeployTarget>>;
+  /** ECS DescribeServices. */
+  service(o: { cluster: string; service: string }): Promise<LiveRead<LiveService>>;
+  /** ECS DescribeTaskDefinition: the `taskDefinition` object as the API returns it. */
+  taskDefinition(arn: string): Promise<LiveRead<Record<string, unknown>>>;
+  /** CodePipeline GetPipeline: `{ pipeline, metadata }` as the API returns it. */
+  pipeline(name: string): Promise<LiveRead<Record<string, unknown>>>;
+}
+
 export interface StatusesPort {
   /** A commit status whose context is the check run's name. */
   set(o: { sha: string; context: string; state: 'error' | 'failure' | 'pending' | 'success'; description: string; targetUrl?: string }): Promise<void>;

@@ -187,7 +187,7 @@ describe('dist/index.js, inputs', () => {
   });
 
   it('names the input and the allowed values for a wrong mode', () => {
-    expectFailure(runAction({ mode: 'chek' }), /^Input 'mode' is 'chek', which is not allowed; use one of: check, scaffold, start, track\.$/);
+    expectFailure(runAction({ mode: 'chek' }), /^Input 'mode' is 'chek', which is not allowed; use one of: check, preview, scaffold, start, track\.$/);
   });
 
   it('names the input and the allowed values for a wrong fail-on', () => {

@@ -149,26 +149,3 @@ export async function createPipelineActions(o: PipelineActionsOptions): Promise<
   if (o.credentials) config.credentials = o.credentials;
   return new PipelineActions(sdk, new sdk.CodePipelineClient(config));
 }
-
-/**
- * Credentials of a role the app assumes for one repository's pipeline (the
- * config's `role`, already checked against the operator's allow-list), renewed
- * a minute before they expire.
- */
-export function assumedRole(o: { roleArn: string; region: string; sessionName?: string }): CredentialsProvider {
-  let cached: AwsCredentials | undefined;
-  return async () => {
-    if (cached?.expiration && cached.expiration.getTime() - Date.now() > 60_000) return cached;
-    const sts = await import('@aws-sdk/client-sts');
-    const client = new sts.STSClient({ region: o.region });
-    try {
-      const res = await client.send(new sts.AssumeRoleCommand({ RoleArn: o.roleArn, RoleSessionName: o.sessionName ?? 'ecs-codepipeline-app' }));
-      const c = res.Credentials;
-      if (!c?.AccessKeyId || !c.SecretAccessKey) throw new Error(`AssumeRole of ${o.roleArn} returned no credentials`);
-      cached = { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration };
-      return cached;
-    } finally {
-      client.destroy();
-    }
-  };
-}

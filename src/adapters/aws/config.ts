@@ -1,8 +1,9 @@
 import type { Logger } from '../../services/ports.js';
 import { proxyAgents } from './proxy.js';
+import type { AwsCredentials, CredentialsProvider } from './sts.js';
 
 /** The AWS services the tracker talks to, by the name used in `endpoints`. */
-export type AwsService = 'codepipeline' | 'ecr' | 'codebuild' | 'logs' | 's3';
+export type AwsService = 'codepipeline' | 'ecr' | 'codebuild' | 'logs' | 's3' | 'codedeploy' | 'ecs' | 'sts';
 
 export interface AwsPortsOptions {
   region: string;
@@ -21,6 +22,12 @@ export interface AwsPortsOptions {
   requestTimeoutMs?: number;
   /** Where to read proxy and endpoint variables; default process.env. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * Credentials for every client, e.g. a role assumed for one repository's
+   * pipeline (sts.ts). Default: the SDK's chain (environment, web identity,
+   * shared files, container and instance roles).
+   */
+  credentials?: AwsCredentials | CredentialsProvider;
 }
 
 /** The SDK's service ids as they appear in AWS_ENDPOINT_URL_<SERVICE_ID>. */
@@ -30,9 +37,12 @@ export const ENDPOINT_ENV: Record<AwsService, string> = {
   codebuild: 'AWS_ENDPOINT_URL_CODEBUILD',
   logs: 'AWS_ENDPOINT_URL_CLOUDWATCH_LOGS',
   s3: 'AWS_ENDPOINT_URL_S3',
+  codedeploy: 'AWS_ENDPOINT_URL_CODEDEPLOY',
+  ecs: 'AWS_ENDPOINT_URL_ECS',
+  sts: 'AWS_ENDPOINT_URL_STS',
 };
 
-const HOST_PREFIX: Record<AwsService, string> = { codepipeline: 'codepipeline', ecr: 'api.ecr', codebuild: 'codebuild', logs: 'logs', s3: 's3' };
+const HOST_PREFIX: Record<AwsService, string> = { codepipeline: 'codepipeline', ecr: 'api.ecr', codebuild: 'codebuild', logs: 'logs', s3: 's3', codedeploy: 'codedeploy', ecs: 'ecs', sts: 'sts' };
 
 export function dnsSuffix(region: string): string {
   return region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
@@ -54,6 +64,7 @@ export async function clientConfig(service: AwsService, o: AwsPortsOptions): Pro
   const explicit = o.endpoints?.[service] ?? o.endpoints?.default;
   // Only an explicit option is passed on; the SDK reads the environment overrides itself.
   if (explicit) config.endpoint = explicit;
+  if (o.credentials) config.credentials = o.credentials;
   const scale = o.retryDelayScale ?? 1;
   if (scale !== 1) config.retryStrategy = await scaledRetryStrategy(maxAttempts, scale);
   const target = new URL(overriddenEndpoint(service, o) ?? `https://${HOST_PREFIX[service]}.${o.region}.${dnsSuffix(o.region)}`);

@@ -1,10 +1,11 @@
 import type { Context, Probot } from 'probot';
-import { createPipelineActions, assumedRole, PipelineActionError, type PipelineActions } from '../../adapters/aws/actions.js';
+import { createPipelineActions, PipelineActionError, type PipelineActions } from '../../adapters/aws/actions.js';
 import { errorName } from '../../adapters/aws/errors.js';
 import { isButtonId, type ButtonId } from '../../core/pipeline/buttons.js';
 import { OUTPUT_MAX } from '../../core/pipeline/md.js';
 import { CONFIG_FILE, configFrom, type PipelineConfig } from '../config.js';
 import type { AppOptions } from '../options.js';
+import { pipelineCredentials } from '../tracking/aws.js';
 
 /**
  * A click on one of our check run's buttons (`check_run.requested_action`):
@@ -73,13 +74,12 @@ async function annotate(context: RunContext, o: { line: string; where: 'summary'
 }
 
 /** The configured pipeline that holds this execution: those named in the run's name first, then the others. */
-async function findPipeline(pipelines: PipelineConfig[], runName: string, executionId: string): Promise<{ pipeline: PipelineConfig; aws: PipelineActions } | undefined> {
+async function findPipeline(pipelines: PipelineConfig[], where: { owner: string; repo: string; runName: string; executionId: string }): Promise<{ pipeline: PipelineConfig; aws: PipelineActions } | undefined> {
+  const { runName, executionId } = where;
   const named = pipelines.filter((p) => runName.includes(p.name));
   for (const pipeline of [...named, ...pipelines.filter((p) => !named.includes(p))]) {
-    const aws = await createPipelineActions({
-      region: pipeline.region,
-      ...(pipeline.role ? { credentials: assumedRole({ roleArn: pipeline.role, region: pipeline.region }) } : {}),
-    });
+    const credentials = pipelineCredentials(pipeline, where);
+    const aws = await createPipelineActions({ region: pipeline.region, ...(credentials ? { credentials } : {}) });
     try {
       if ((await aws.executionStatus({ pipelineName: pipeline.name, executionId })) !== undefined) return { pipeline, aws };
     } catch (err) {
@@ -138,7 +138,7 @@ export function requestedActionHandlers(app: Probot, o: AppOptions): void {
     if (!config.ok) return refusal(`.github/${CONFIG_FILE} cannot be used (see the \`${config.checkName}\` check)`);
     let found: Awaited<ReturnType<typeof findPipeline>>;
     try {
-      found = await findPipeline(config.config.pipelines, run.name, target.executionId);
+      found = await findPipeline(config.config.pipelines, { ...context.repo(), runName: run.name, executionId: target.executionId });
     } catch (err) {
       context.log.error(`@${user}: ${verb.ask} ${run.external_id}: finding the execution failed: ${errorName(err) ?? 'an unknown error'}`);
       return refusal(`the execution could not be read from AWS (${errorName(err) ?? 'an unknown error'}); try again, or use the CodePipeline console`);

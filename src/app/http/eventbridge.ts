@@ -3,6 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseCodePipelineEvent, sourceOfExecution, type CodePipelineEvent, type ExecutionSource } from '../../core/events/index.js';
 import type { ExecutionSnapshot } from '../../core/pipeline/model.js';
 import type { PipelinePort } from '../../services/ports.js';
+import type { RoleAllowList } from '../roles.js';
+import { identityKey, pooledAws, type AwsIdentity } from '../tracking/aws.js';
 
 export const EVENTBRIDGE_PATH = '/eventbridge';
 export const SECRET_HEADER = 'x-ecs-codepipeline-secret';
@@ -17,19 +19,31 @@ export interface ExecutionUpdate {
   snapshot: ExecutionSnapshot;
   /** The repository and commit; undefined when neither the trigger nor the revisions name a GitHub repository. */
   source?: ExecutionSource;
+  /** Who read the snapshot (aws.ts identityKey): an update for a pipeline with another identity reads again as that one. */
+  reader?: string;
 }
+
+/** A CodePipeline reader, and who it reads as. */
+export type PipelineReader = Pick<PipelinePort, 'snapshot'> & { identity?: string };
 
 export interface EventBridgeOptions {
   /** The shared secret the API destination's connection sends in `x-ecs-codepipeline-secret`. */
   secret: string;
-  /** The CodePipeline reader for a region (the AWS adapter; tests point it at the fake). */
-  pipelines(region: string): Promise<Pick<PipelinePort, 'snapshot'>>;
+  /** The CodePipeline reader for the event's region (and account), on the AWS adapter; tests point it at the fake. */
+  pipelines(region: string, event: CodePipelineEvent): Promise<PipelineReader>;
   /**
    * Hand-off to execution tracking: update the commit's check runs from the
    * snapshot. Must be idempotent (the same update may come twice, or after a
    * newer one). Without it the endpoint only reads and answers.
    */
   onUpdate?(update: ExecutionUpdate): Promise<void>;
+  /**
+   * Takes the event over before any read (the app's tracking: it wakes the
+   * tracker that follows the execution, or queues a fresh read in the
+   * background); true: answered 202 at once. Without it, or when it declines,
+   * the route reads the execution and calls `onUpdate` before answering.
+   */
+  accept?(event: CodePipelineEvent): boolean;
   log?: { debug(m: string): void; warn(m: string): void };
 }
 
@@ -75,8 +89,9 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
  * CodePipeline's state-change events from an EventBridge API destination.
  *
  * Answers: 401 wrong or missing secret; 400 not a JSON event; 202 ignored
- * (another event type) or handled; 503 when CodePipeline could not be read, so
- * that EventBridge retries the delivery.
+ * (another event type), accepted (queued by `accept`) or handled; 503 when
+ * CodePipeline could not be read before answering, so that EventBridge
+ * retries the delivery.
  */
 export function eventBridgeService(o: EventBridgeOptions): (r: PlainRequest) => Promise<PlainResponse> {
   // Bursts repeat the same execution (one event per action and stage). A read
@@ -84,9 +99,9 @@ export function eventBridgeService(o: EventBridgeOptions): (r: PlainRequest) => 
   // it, and every event that arrives meanwhile shares that one.
   const slots = new Map<string, { tail: Promise<unknown>; queued?: Promise<ExecutionUpdate>; pending: number }>();
   async function read(event: CodePipelineEvent): Promise<ExecutionUpdate> {
-    const port = await o.pipelines(event.region);
+    const port = await o.pipelines(event.region, event);
     const snapshot = await port.snapshot({ pipelineName: event.pipeline, executionId: event.executionId });
-    const u: ExecutionUpdate = { event, snapshot, source: sourceOfExecution(event, snapshot.sourceRevisions) };
+    const u: ExecutionUpdate = { event, snapshot, source: sourceOfExecution(event, snapshot.sourceRevisions), ...(port.identity ? { reader: port.identity } : {}) };
     if (o.onUpdate) await o.onUpdate(u);
     return u;
   }
@@ -131,6 +146,7 @@ export function eventBridgeService(o: EventBridgeOptions): (r: PlainRequest) => 
       o.log?.debug(`eventbridge: ${parsed.reason}`);
       return { status: parsed.ignored ? 202 : 400, body: { ignored: parsed.ignored === true, reason: parsed.reason } };
     }
+    if (o.accept?.(parsed.event)) return { status: 202, body: { pipeline: parsed.event.pipeline, executionId: parsed.event.executionId, accepted: true } };
     try {
       const u = await update(parsed.event);
       return {
@@ -173,20 +189,30 @@ export function eventBridgeHandler(o: EventBridgeOptions): (req: IncomingMessage
   };
 }
 
-/** The options from the environment, on the AWS adapter (one client set per region, made on first use). */
-export function eventBridgeOptionsFromEnv(env: Record<string, string | undefined> = process.env): EventBridgeOptions | undefined {
+/** The session name of reads made before the repository is known. */
+export const EVENTS_SESSION = 'ecs-codepipeline-events';
+
+/**
+ * Who reads an event's execution: the app itself, or, for an event from an
+ * account for which the operator's allow-list names a role (a whole ARN, no
+ * `*`), that role: the first such ARN in the list. The repository is not
+ * known before this read, so its own role cannot be chosen yet.
+ */
+export function readerIdentity(region: string, account: string | undefined, roles: RoleAllowList | undefined): AwsIdentity {
+  const role = account ? roles?.patterns.find((p) => !p.includes('*') && p.split(':')[4] === account) : undefined;
+  return role ? { region, role, sessionName: EVENTS_SESSION } : { region };
+}
+
+/** The options from the environment, on the AWS adapter (clients shared per region and identity, made on first use). */
+export function eventBridgeOptionsFromEnv(env: Record<string, string | undefined> = process.env, o: { roles?: RoleAllowList } = {}): EventBridgeOptions | undefined {
   const secret = env[SECRET_ENV];
   if (!secret) return undefined;
-  const byRegion = new Map<string, Promise<Pick<PipelinePort, 'snapshot'>>>();
   return {
     secret,
-    pipelines(region) {
-      let p = byRegion.get(region);
-      if (!p) {
-        p = import('../../adapters/aws/index.js').then(async (m) => (await m.createAwsPorts({ region })).pipeline);
-        byRegion.set(region, p);
-      }
-      return p;
+    async pipelines(region, event) {
+      const id = readerIdentity(region, event.account, o.roles);
+      const ports = await pooledAws(id, event.executionId);
+      return { snapshot: (q) => ports.pipeline.snapshot(q), identity: identityKey(id) };
     },
   };
 }

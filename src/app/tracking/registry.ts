@@ -1,3 +1,7 @@
+import { KeyedLock } from './locks.js';
+import { trackingSettings } from './settings.js';
+import { Gate, Wakeups } from './wake.js';
+
 /**
  * The trackers running in this process, keyed by repository, commit and check
  * name: a redelivered webhook, or `push` and a re-run arriving together, join
@@ -35,3 +39,9 @@ export class Trackers {
 }
 
 export const trackers = new Trackers();
+
+/** The trackers' sleeps by commit, woken by EventBridge events, and how many work at once (wake.ts). */
+export const wakeups = new Wakeups(() => trackingSettings.safetyPollSeconds, new Gate(() => trackingSettings.concurrency));
+
+/** Writes that may create a commit's check runs, one at a time per commit (`owner/repo@sha`). */
+export const commitLocks = new KeyedLock();

@@ -6,6 +6,7 @@
  */
 import type { AwsPorts } from '../../adapters/aws/index.js';
 import { createOctokitPorts, type RequestOnlyClient } from '../../adapters/github/octokit-ports.js';
+import type { DeploymentMapping } from '../../core/deployments/plan.js';
 import type { CheckRunModel } from '../../core/pipeline/check-run.js';
 import { findExecution } from '../../core/pipeline/find.js';
 import type { ExecutionSummary } from '../../core/pipeline/model.js';
@@ -13,7 +14,11 @@ import { stageCheckName } from '../../core/pipeline/render.js';
 import type { ChecksPort, Logger, PipelinePort } from '../../services/ports.js';
 import type { ReportMode, TrackResult } from '../../services/track/index.js';
 import type { PipelineConfig, ReportTarget } from '../config.js';
+import { pipelineIdentity, pooledAws } from './aws.js';
+import { deploymentsFollower } from './deployments.js';
+import { commitLocks, wakeups } from './registry.js';
 import { trackingSettings } from './settings.js';
+import { Wakeups } from './wake.js';
 
 /** The external id of runs queued before the execution is known. */
 export const PENDING_PREFIX = 'pending-';
@@ -30,6 +35,8 @@ export interface TrackCommitInput {
   /** Makes the start token of a re-run unique per request (the re-run run's id or the suite's request time). */
   attempt?: string;
   report: ReadonlyArray<ReportTarget>;
+  /** The config's `deployments`, for `report: [deployments]`. */
+  deployments?: DeploymentMapping;
   appId?: number;
   docsUrl?: string;
   log: Logger;
@@ -50,11 +57,6 @@ function pipelineUrl(p: PipelineConfig): string {
   return `https://${r}.console.aws.amazon.com/codesuite/codepipeline/pipelines/${encodeURIComponent(p.name)}/view?region=${r}`;
 }
 
-/** Assuming a role needs credentials support in createAwsPorts, which is not there yet. */
-function roleMessage(p: PipelineConfig): string | undefined {
-  return p.role ? `Pipeline ${p.name} asks for role ${p.role}, but this version of the app cannot assume roles yet; remove \`role\` to use the app's own AWS credentials.` : undefined;
-}
-
 /** One completed run of the execution's name, created or updated: the commit cannot be tracked. */
 async function cannotTrack(t: TrackCommitInput, checks: ChecksPort, why: string): Promise<void> {
   const run: CheckRunModel = {
@@ -69,11 +71,6 @@ async function cannotTrack(t: TrackCommitInput, checks: ChecksPort, why: string)
   const existing = (await checks.list(t.sha)).find((r) => r.name === t.checkName);
   if (existing) await checks.update(existing.id, run);
   else await checks.create(run);
-}
-
-async function openAws(p: PipelineConfig, log: Logger): Promise<AwsPorts> {
-  const { createAwsPorts } = await import('../../adapters/aws/index.js');
-  return createAwsPorts({ ...trackingSettings.aws, region: p.region, logger: log });
 }
 
 /** Queued runs for the execution and each stage, for names the commit does not have yet. */
@@ -150,17 +147,18 @@ export async function trackCommit(t: TrackCommitInput): Promise<TrackResult | un
   const s = trackingSettings;
   const github = createOctokitPorts(t.client, { owner: t.owner, repo: t.repo, appId: t.appId });
   const mode = reportMode(t.report);
+  const commit = Wakeups.key(t.owner, t.repo, t.sha);
+  // EventBridge events for this commit wake the tracker (and, once they flow, stretch its polls).
+  const wake = wakeups.register(commit, s.clock);
+  const follower = t.report.includes('deployments') && t.deployments ? deploymentsFollower({ client: t.client, owner: t.owner, repo: t.repo, sha: t.sha, mapping: t.deployments, log: t.log }) : undefined;
   let aws: AwsPorts | undefined;
   try {
-    const role = roleMessage(t.pipeline);
-    if (role) {
-      t.log.warning(`${t.owner}/${t.repo}@${t.sha.slice(0, 7)}: ${role}`);
-      if (mode === 'checks' || mode === 'both') await cannotTrack(t, github.checks, role);
-      return undefined;
-    }
-    aws = await openAws(t.pipeline, t.log);
-    if (t.kind === 'push' && mode !== 'statuses' && mode !== 'none') await queueRuns(t, github.checks, aws.pipeline);
-    const trackMode = t.kind === 'rerun' ? await prepareRerun(t, aws.pipeline) : 'track';
+    await wake.enter();
+    aws = await pooledAws(pipelineIdentity(t.pipeline, t), t.sha);
+    // An event for the execution this tracker reads wakes it, with no read of the event's own.
+    const pipeline = following(aws.pipeline, (id) => wake.follow(Wakeups.executionKey(t.pipeline.region, t.pipeline.name, id)));
+    if (t.kind === 'push' && mode !== 'statuses' && mode !== 'none') await commitLocks.run(commit, () => queueRuns(t, github.checks, pipeline));
+    const trackMode = t.kind === 'rerun' ? await prepareRerun(t, pipeline) : 'track';
     const { trackExecution } = await import('../../services/track/index.js');
     return await trackExecution(
       {
@@ -178,16 +176,50 @@ export async function trackCommit(t: TrackCommitInput): Promise<TrackResult | un
         report: mode,
         ...(t.docsUrl ? { docsUrl: t.docsUrl } : {}),
       },
-      { pipeline: aws.pipeline, images: aws.images, logs: aws.logs, checks: github.checks, statuses: github.statuses, clock: s.clock, logger: t.log },
+      {
+        pipeline,
+        images: aws.images,
+        logs: aws.logs,
+        checks: github.checks,
+        statuses: github.statuses,
+        clock: wake.clock,
+        logger: t.log,
+        ...(follower ? { onSnapshot: follower } : {}),
+      },
     );
   } catch (e) {
     t.log.warning(`${t.owner}/${t.repo}@${t.sha.slice(0, 7)} ${t.pipeline.name}: ${errorText(e)}`);
     if (mode === 'checks' || mode === 'both') {
-      const neutral = e instanceof Error && e.name === 'TrackError';
-      await closePending(t, github.checks, errorText(e), neutral ? 'neutral' : 'failure').catch((err: unknown) => t.log.warning(`Could not close the queued runs: ${errorText(err)}`));
+      const report = async (): Promise<void> => {
+        // Nothing can be read without the role: say so on the execution's run, whether or not it was queued.
+        if (isRoleError(e)) await cannotTrack(t, github.checks, errorText(e));
+        await closePending(t, github.checks, errorText(e), e instanceof Error && e.name === 'TrackError' ? 'neutral' : 'failure');
+      };
+      await commitLocks.run(commit, report).catch((err: unknown) => t.log.warning(`Could not close the queued runs: ${errorText(err)}`));
     }
     return undefined;
   } finally {
-    aws?.destroy();
+    wake.close();
   }
+}
+
+/** The pipeline port, telling `note` each execution it reads. */
+function following(p: AwsPorts['pipeline'], note: (executionId: string) => void): PipelinePort {
+  return {
+    listExecutions: (o) => p.listExecutions(o),
+    sourceActions: (name) => p.sourceActions(name),
+    start: (o) => p.start(o),
+    snapshot: (o) => {
+      note(o.executionId);
+      return p.snapshot(o);
+    },
+    actionExecutions: (o) => p.actionExecutions(o),
+    stop: (o) => p.stop(o),
+    stageNames: (name) => p.stageNames(name),
+    retryStage: (o) => p.retryStage(o),
+  };
+}
+
+function isRoleError(e: unknown): boolean {
+  return e instanceof Error && e.name === 'AssumeRoleError';
 }

@@ -2,6 +2,7 @@ import type { Position, Range } from '../types.js';
 import type { Command } from './buildspec.js';
 import { maskQuotes } from './buildspec.js';
 import type { LineIndex, Locator } from './position.js';
+import { scalarSourceMap } from './scalar-map.js';
 
 /** A file written by `cat > file << TAG … TAG` inside one buildspec command. */
 export interface Heredoc {
@@ -154,4 +155,43 @@ export function mapCommandLines(command: Command, lines: string[], host: LineInd
     return lines.map((_, k) => ({ line: start.line + 1 + k, column: indent + 1 }));
   }
   return lines.map((_, k) => (k === 0 ? { line: start.line, column: start.column + (command.node.quoted ? 1 : 0) } : { line: start.line + k, column: 1 }));
+}
+
+/**
+ * Where a character of a command's value stands in the buildspec: exact for
+ * folded blocks, quoted and multi-line scalars (through scalarSourceMap),
+ * line by line for literal blocks and single-line plain scalars, where the
+ * value is a copy of the source.
+ */
+export function commandLocator(command: Command, host: LineIndex): (offset: number) => Position {
+  // Rules ask for many words of the same command.
+  const hit = locators.get(command.node);
+  if (hit && hit.host === host && hit.text === command.text) return hit.at;
+  const at = buildLocator(command, host);
+  locators.set(command.node, { host, text: command.text, at });
+  return at;
+}
+
+const locators = new WeakMap<object, { host: LineIndex; text: string; at: (offset: number) => Position }>();
+
+function buildLocator(command: Command, host: LineIndex): (offset: number) => Position {
+  const { start, end } = command.node.range;
+  const from = host.lineStart(start.line) + start.column - 1;
+  const to = host.lineStart(end.line) + end.column - 1;
+  const source = host.text.slice(from, to);
+  const copy = source === command.text || (source.length === command.text.length + 2 && source.slice(1, -1) === command.text && /^(["']).*\1$/s.test(source));
+  // A value that is its source (a one-line plain or quoted scalar without escapes) needs no map.
+  const map = copy ? undefined : scalarSourceMap(host.text, from, to, command.text);
+  if (map) return (offset) => host.at(map[Math.max(0, Math.min(offset, map.length - 1))]);
+  const lines = command.text.split('\n');
+  const pos = mapCommandLines(command, lines, host);
+  return (offset) => {
+    let k = 0;
+    let o = offset;
+    while (k < lines.length - 1 && o > lines[k].length) {
+      o -= lines[k].length + 1;
+      k++;
+    }
+    return { line: pos[k].line, column: pos[k].column + o };
+  };
 }

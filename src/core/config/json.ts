@@ -1,6 +1,8 @@
-import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
 import type { Node } from '../types.js';
 import { excessiveNesting, MAX_DEPTH } from './depth.js';
+import { readSimpleJson } from './json-fast.js';
+import { ParsedEntry, ParsedNode, type NodeSource } from './parsed-node.js';
 import { rangeOf, type Locator } from './position.js';
 import type { ParseProblem, ParseResult } from './problems.js';
 
@@ -39,8 +41,18 @@ export function parseJson(text: string, locator: Locator): ParseResult<Node> {
     problems.push({ kind: 'syntax', range: rangeOf(locator, 0, 0), message: 'the file is empty; a JSON document is expected' });
     return { problems };
   }
+  // Valid JSON without escapes (most task definitions and pipelines) is read without jsonc-parser, to the same nodes.
+  const simple = readSimpleJson(text, { locator, text }, problems);
+  if (simple) return { root: simple, problems };
+  return readWithJsonc(text, locator);
+}
+
+/** jsonc-parser's reading, built into nodes (parseJson's path for what readSimpleJson leaves). */
+export function readWithJsonc(text: string, locator: Locator): ParseResult<Node> {
+  const problems: ParseProblem[] = [];
   const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const duplicates: ParseProblem[] = [];
+  const root = build(text, locator, { errors, duplicates });
   if (errors.length > 0) {
     const e = errors[0];
     const code = printParseErrorCode(e.error);
@@ -51,38 +63,97 @@ export function parseJson(text: string, locator: Locator): ParseResult<Node> {
     });
     return { problems };
   }
-  if (!tree) return { problems };
-  return { root: convert(tree, text, locator, problems), problems };
+  if (!root) return { problems };
+  problems.push(...duplicates);
+  return { root, problems };
 }
 
-function convert(n: JsonNode, text: string, locator: Locator, problems: ParseProblem[]): Node {
-  const range = rangeOf(locator, n.offset, n.offset + n.length);
-  switch (n.type) {
-    case 'object': {
-      const entries = [];
-      const seen = new Set<string>();
-      for (const prop of n.children ?? []) {
-        const [k, v] = prop.children ?? [];
-        if (!k) continue;
-        const key = String(k.value);
-        const keyRange = rangeOf(locator, k.offset, k.offset + k.length);
-        if (seen.has(key)) {
-          problems.push({ kind: 'duplicate-key', range: keyRange, message: `duplicate key "${key}": only the last one counts` });
-        }
-        seen.add(key);
-        const value: Node = v ? convert(v, text, locator, problems) : { type: 'null', value: null, range: keyRange };
-        entries.push({ key, keyRange, value });
-      }
-      return { type: 'object', range, entries };
-    }
-    case 'array':
-      return { type: 'array', range, items: (n.children ?? []).map((c) => convert(c, text, locator, problems)) };
-    case 'string':
-    case 'number':
-    case 'boolean':
-    case 'null':
-      return { type: n.type, value: n.value, range, source: text.slice(n.offset, n.offset + n.length) };
-    default:
-      return { type: 'null', value: null, range };
+interface Found {
+  errors: ParseError[];
+  duplicates: ParseProblem[];
+}
+
+/** A container being built; for objects, also where the key of the member whose value comes next stands. */
+interface Open {
+  node: ParsedNode;
+  from: NodeSource;
+  key: string | undefined;
+  start: number;
+  end: number;
+  /** Objects with many members: their keys, for finding duplicates without a quadratic search. */
+  keys?: Set<string>;
+}
+
+/** Up to this many members, a duplicate key is looked for among the entries themselves. */
+const FEW_KEYS = 16;
+
+function isDuplicate(open: Open, name: string): boolean {
+  const entries = open.node.entries!;
+  if (!open.keys) {
+    if (entries.length < FEW_KEYS) return entries.some((e) => e.key === name);
+    open.keys = new Set(entries.map((e) => e.key));
   }
+  if (open.keys.has(name)) return true;
+  open.keys.add(name);
+  return false;
+}
+
+/**
+ * Builds the nodes straight from the parser's events (what jsonc-parser's
+ * parseTree does, without its intermediate tree). The result only counts when
+ * no error was found; duplicate keys are collected in document order.
+ */
+function build(text: string, locator: Locator, found: Found): ParsedNode | undefined {
+  const from: NodeSource = { locator, text };
+  const stack: Open[] = [];
+  let root: ParsedNode | undefined;
+  const add = (node: ParsedNode) => {
+    const top = stack[stack.length - 1];
+    if (!top) root ??= node;
+    else if (top.node.entries) {
+      if (top.key !== undefined) top.node.entries.push(new ParsedEntry(top.key, top, node));
+      top.key = undefined;
+    } else top.node.items!.push(node);
+  };
+  const close = (offset: number, length: number) => {
+    const top = stack.pop();
+    if (top) top.node.end = offset + length;
+  };
+  visit(
+    text,
+    {
+      onObjectBegin: (offset) => {
+        const node = new ParsedNode('object', from, offset, offset);
+        node.entries = [];
+        add(node);
+        stack.push({ node, from, key: undefined, start: 0, end: 0 });
+      },
+      onObjectProperty: (name, offset, length) => {
+        const top = stack[stack.length - 1];
+        if (isDuplicate(top, name)) found.duplicates.push({ kind: 'duplicate-key', range: rangeOf(locator, offset, offset + length), message: `duplicate key "${name}": only the last one counts` });
+        top.key = name;
+        top.start = offset;
+        top.end = offset + length;
+      },
+      onObjectEnd: close,
+      onArrayBegin: (offset) => {
+        const node = new ParsedNode('array', from, offset, offset);
+        node.items = [];
+        add(node);
+        stack.push({ node, from, key: undefined, start: 0, end: 0 });
+      },
+      onArrayEnd: close,
+      onLiteralValue: (value: unknown, offset, length) => {
+        const type = typeof value === 'string' ? 'string' : typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'null';
+        const node = new ParsedNode(type, from, offset, offset + length);
+        node.value = type === 'null' ? null : (value as string | number | boolean);
+        add(node);
+      },
+      onError: (error, offset, length) => {
+        found.errors.push({ error, offset, length });
+      },
+    },
+    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+  );
+  return root;
 }

@@ -14,17 +14,30 @@ import { parseYaml } from './yaml.js';
  * buildspec commands write with heredocs. Files of no known kind give nothing.
  */
 export function loadFile(file: SourceFile): Doc[] {
+  const source = readSource(file);
+  return 'docs' in source ? source.docs : parseSource(file.path, source);
+}
+
+/** A file decoded and its kind known, not parsed yet; or its docs when there is nothing to parse. */
+export type Source = { kind: FileKind; text: string } | { docs: Doc[] };
+
+/** The first half of loadFile: decoding and kind detection, which is all that grouping needs of most files. */
+export function readSource(file: SourceFile): Source {
   const byName = kindByName(file.path);
   const decoded = decode(file);
   if ('problem' in decoded) {
-    if (!byName) return [];
+    if (!byName) return { docs: [] };
     const locator = new LineIndex('');
-    return [{ kind: byName, path: file.path, name: file.path, text: '', locator, problems: [{ kind: 'unreadable', range: rangeOf(locator, 0, 0), message: decoded.problem }] }];
+    return { docs: [{ kind: byName, path: file.path, name: file.path, text: '', locator, problems: [{ kind: 'unreadable', range: rangeOf(locator, 0, 0), message: decoded.problem }] }] };
   }
   const text = decoded.text;
   const kind = byName ?? kindByContent(file.path, text);
-  if (!kind) return [];
-  const doc = parseDoc({ kind, path: file.path, name: file.path, text, locator: new LineIndex(text) });
+  return kind ? { kind, text } : { docs: [] };
+}
+
+/** The second half of loadFile: the parsed doc, and for a buildspec the files its heredocs write. */
+export function parseSource(path: string, source: { kind: FileKind; text: string }): Doc[] {
+  const doc = parseDoc({ kind: source.kind, path, name: path, text: source.text, locator: new LineIndex(source.text) });
   return doc.kind === 'buildspec' ? [doc, ...embeddedDocs(doc)] : [doc];
 }
 

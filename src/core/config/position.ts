@@ -9,7 +9,12 @@ export interface Locator {
 export class LineIndex implements Locator {
   private readonly starts: number[] = [0];
 
-  constructor(private readonly text: string) {
+  constructor(readonly text: string) {
+    if (!text.includes('\r')) {
+      // The common case, found by the string search rather than char by char.
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) this.starts.push(i + 1);

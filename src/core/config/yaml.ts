@@ -1,7 +1,9 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document } from 'yaml';
-import type { Entry, Node, Range } from '../types.js';
+import type { Node } from '../types.js';
 import { excessiveNesting, excessiveYamlIndent, MAX_DEPTH, MAX_YAML_INDENT } from './depth.js';
+import { ParsedEntry, ParsedNode, type NodeSource } from './parsed-node.js';
 import { rangeOf, type Locator } from './position.js';
+import { readSimpleYaml } from './yaml-fast.js';
 import type { ParseProblem, ParseResult } from './problems.js';
 
 type YamlNode = unknown;
@@ -30,6 +32,15 @@ export function parseYaml(text: string, locator: Locator): ParseResult<Node> {
     });
     return { problems };
   }
+  // Plain YAML (most buildspecs and appspecs) is read without the yaml package, to the same nodes.
+  const simple = readSimpleYaml(text, { locator }, problems);
+  if (simple) return { root: simple, problems };
+  return readWithYamlPackage(text, locator);
+}
+
+/** The `yaml` package's reading, converted to nodes (parseYaml's path for what readSimpleYaml leaves). */
+export function readWithYamlPackage(text: string, locator: Locator): ParseResult<Node> {
+  const problems: ParseProblem[] = [];
   let doc: Document;
   try {
     doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, strict: false });
@@ -50,9 +61,9 @@ export function parseYaml(text: string, locator: Locator): ParseResult<Node> {
     problems.push({ kind: 'syntax', range: rangeOf(locator, 0, 0), message: 'the file is empty; a YAML document is expected' });
     return { problems };
   }
-  const state = { seen: new Map<YamlNode, Node>(), count: 0, doc, locator, problems };
+  const state: State = { seen: new Map<YamlNode, ParsedNode>(), count: 0, doc, from: { locator }, problems };
   try {
-    return { root: convert(doc.contents, state, rangeOf(locator, 0, 0)), problems };
+    return { root: convert(doc.contents, state, FILE_START), problems };
   } catch (e) {
     if (e instanceof TooLarge) {
       problems.push({ kind: 'syntax', range: rangeOf(locator, 0, 0), message: `the YAML expands to more than ${MAX_NODES} values (aliases?); refusing to read it` });
@@ -62,13 +73,21 @@ export function parseYaml(text: string, locator: Locator): ParseResult<Node> {
   }
 }
 
+/** Where a value without a place of its own (a missing map value …) is reported: at its key, or at its collection. */
+interface Span {
+  start: number;
+  end: number;
+}
+
+const FILE_START: Span = { start: 0, end: 0 };
+
 class TooLarge extends Error {}
 
 interface State {
-  seen: Map<YamlNode, Node>;
+  seen: Map<YamlNode, ParsedNode>;
   count: number;
   doc: Document;
-  locator: Locator;
+  from: NodeSource;
   problems: ParseProblem[];
 }
 
@@ -76,61 +95,71 @@ function firstLine(s: string): string {
   return s.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
 
-function convert(n: YamlNode, st: State, fallback: Range): Node {
-  if (n === null || n === undefined) return { type: 'null', value: null, range: fallback };
+function nullAt(st: State, at: Span): ParsedNode {
+  const node = new ParsedNode('null', st.from, at.start, at.end);
+  node.value = null;
+  return node;
+}
+
+function convert(n: YamlNode, st: State, fallback: Span): ParsedNode {
+  if (n === null || n === undefined) return nullAt(st, fallback);
   const cached = st.seen.get(n);
   if (cached) return cached;
   if (++st.count > MAX_NODES) throw new TooLarge();
   if (isAlias(n)) {
     const target = n.resolve(st.doc);
-    const node = target ? convert(target, st, fallback) : { type: 'null' as const, value: null, range: fallback };
+    const node = target ? convert(target, st, fallback) : nullAt(st, fallback);
     st.seen.set(n, node);
     return node;
   }
   const r = (n as { range?: [number, number, number] }).range;
-  const range = r ? rangeOf(st.locator, r[0], r[1]) : fallback;
+  const span = r ? { start: r[0], end: r[1] } : fallback;
   const tag = (n as { tag?: string }).tag;
   const userTag = tag && tag.startsWith('!') ? tag : undefined;
   if (isScalar(n)) {
     const v = n.value;
-    const quoted = n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE';
-    const source = typeof n.source === 'string' ? n.source : undefined;
-    let node: Node;
-    if (v === null || v === undefined) node = { type: 'null', value: null, range };
-    else if (typeof v === 'boolean') node = { type: 'boolean', value: v, range };
-    else if (typeof v === 'number' || typeof v === 'bigint') node = { type: 'number', value: Number(v), range };
-    else node = { type: 'string', value: v instanceof Date ? v.toISOString() : String(v), range };
-    node.quoted = quoted;
+    let node: ParsedNode;
+    if (v === null || v === undefined) node = nullAt(st, span);
+    else if (typeof v === 'boolean') node = valued(st, span, 'boolean', v);
+    else if (typeof v === 'number' || typeof v === 'bigint') node = valued(st, span, 'number', Number(v));
+    else node = valued(st, span, 'string', v instanceof Date ? v.toISOString() : String(v));
+    node.quoted = n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE';
     if (userTag) node.tag = userTag;
-    if (source !== undefined) node.source = source;
-    else if (r) node.source = undefined;
+    if (typeof n.source === 'string') node.raw = n.source;
     st.seen.set(n, node);
     return node;
   }
   if (isMap(n)) {
-    const node: Node = { type: 'object', range, entries: [] };
+    const node = new ParsedNode('object', st.from, span.start, span.end);
+    node.entries = [];
     if (userTag) node.tag = userTag;
     st.seen.set(n, node);
     const seenKeys = new Set<string>();
     for (const pair of n.items) {
       if (!isPair(pair)) continue;
-      const keyNode = convert(pair.key, st, range);
+      const keyNode = convert(pair.key, st, node);
       const key = keyNode.value === null || keyNode.value === undefined ? '' : String(keyNode.value);
       if (seenKeys.has(key)) {
         st.problems.push({ kind: 'duplicate-key', range: keyNode.range, message: `duplicate key "${key}": only one of them is used` });
       }
       seenKeys.add(key);
-      const entry: Entry = { key, keyRange: keyNode.range, value: convert(pair.value, st, keyNode.range) };
-      node.entries!.push(entry);
+      node.entries.push(new ParsedEntry(key, keyNode, convert(pair.value, st, keyNode)));
     }
     return node;
   }
   if (isSeq(n)) {
-    const node: Node = { type: 'array', range, items: [] };
+    const node = new ParsedNode('array', st.from, span.start, span.end);
+    node.items = [];
     if (userTag) node.tag = userTag;
     st.seen.set(n, node);
-    for (const item of n.items) node.items!.push(convert(item, st, range));
+    for (const item of n.items) node.items.push(convert(item, st, node));
     return node;
   }
-  return { type: 'null', value: null, range };
+  return nullAt(st, span);
+}
+
+function valued(st: State, at: Span, type: 'boolean' | 'number' | 'string', value: boolean | number | string): ParsedNode {
+  const node = new ParsedNode(type, st.from, at.start, at.end);
+  node.value = value;
+  return node;
 }

@@ -1,5 +1,5 @@
 import type { FieldLocation, ImageUse, LoadBalancerTarget } from './effective.js';
-import { isObj, KEYED_LISTS, MASK, memoryMiB, normalizeTaskdef, same, secretLooking } from './normalize.js';
+import { isObj, KEYED_LISTS, MASK, memoryMiB, normalizeTaskdef, same, secretLooking, secretValue } from './normalize.js';
 
 /**
  * Field-level diff of the task definition a deploy would register against the
@@ -26,6 +26,12 @@ export interface TaskdefChange {
   risky?: string;
   /** How the new value is known (an image not pushed yet). */
   note?: string;
+  /**
+   * The change every deploy of a new commit makes: the image a build of this
+   * commit tags, or the placeholder the pipeline fills. Shown in the table,
+   * but neither counted as a change of the service nor annotated.
+   */
+  expected?: boolean;
 }
 
 /** A problem that makes the deployment fail. */
@@ -108,7 +114,7 @@ function describe(c: TaskdefChange, images: ImageUse[]): void {
   const rest = inContainer ? c.path.slice(2) : c.path;
   c.field = rest.length === 0 ? 'container' : rest.join('.');
   c.category = rest.length === 0 ? 'other' : (CATEGORY[rest[0]] ?? (rest[0] === 'logConfiguration' ? 'logging' : 'other'));
-  if (c.category === 'environment' && rest[0] === 'environment' && rest[1] !== undefined && secretLooking(rest[1])) {
+  if (c.category === 'environment' && rest[0] === 'environment' && rest[1] !== undefined && (secretLooking(rest[1]) || secretValue(c.before) || secretValue(c.after))) {
     if (c.before !== undefined) c.before = MASK;
     if (c.after !== undefined) c.after = MASK;
     c.masked = true;
@@ -117,6 +123,7 @@ function describe(c: TaskdefChange, images: ImageUse[]): void {
     const use = images.find((i) => i.container === c.container);
     if (use?.wouldBe) c.note = 'would be: the image a build of this commit tags';
     else if (use && use.uri === undefined) c.note = `<${use.placeholder}> is replaced by the image the pipeline builds`;
+    if (use?.wouldBe || (use && use.uri === undefined)) c.expected = true;
   }
   if (c.category === 'roles') c.risky = `${rest[0]} ${c.kind}: the tasks get other permissions`;
   if (c.category === 'secrets' && c.kind === 'removed' && rest[0] === 'secrets') c.risky = `secret ${rest[1] ?? ''} removed: the container no longer receives it`.replace('  ', ' ');

@@ -206,6 +206,15 @@ function walk(node: Node | undefined, path: string[], file: string, out: Map<str
  * that tag is taken to be the 7-character short SHA, as in the blog's buildspec.
  */
 export function wouldBeImages(project: Project, headSha: string): Record<string, ImageChoice> {
+  return taggedImages(project, headSha.slice(0, 7), { wouldBe: true });
+}
+
+/**
+ * The images of the repository the buildspec pushes, with this tag, by
+ * placeholder (`ecs-codepipeline preview --image-tag 1a2b3c4`); empty when
+ * the buildspec does not name exactly one repository.
+ */
+export function taggedImages(project: Project, tag: string, o: { wouldBe: boolean } = { wouldBe: false }): Record<string, ImageChoice> {
   const ctx = contextOf(project);
   const repos = new Set<string>();
   for (const b of ctx.buildspecs) {
@@ -220,9 +229,9 @@ export function wouldBeImages(project: Project, headSha: string): Record<string,
     }
   }
   if (repos.size !== 1) return {};
-  const uri = `${[...repos][0]}:${headSha.slice(0, 7)}`;
+  const uri = `${[...repos][0]}:${tag}`;
   const out: Record<string, ImageChoice> = {};
-  for (const p of ctx.pipelines) for (const d of p.deploys) for (const ph of placeholdersOf(d)) out[ph] = { uri, wouldBe: true };
-  if (ctx.pipelines.every((p) => p.deploys.length === 0)) out.IMAGE1_NAME = { uri, wouldBe: true };
+  for (const p of ctx.pipelines) for (const d of p.deploys) for (const ph of placeholdersOf(d)) out[ph] = { uri, wouldBe: o.wouldBe };
+  if (ctx.pipelines.every((p) => p.deploys.length === 0)) out.IMAGE1_NAME = { uri, wouldBe: o.wouldBe };
   return out;
 }

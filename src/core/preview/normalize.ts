@@ -166,6 +166,23 @@ export function secretLooking(name: string): boolean {
   return /pass(word|wd)?|secret|token|api_?key|private|credential|access_?key|auth|dsn|conn(ection)?_?str/i.test(name);
 }
 
+/**
+ * Values that are credentials whatever the variable is called: a URL with a
+ * password (`postgres://app:s3cret@db/…`), access keys, tokens, private keys.
+ */
+const SECRET_VALUES: RegExp[] = [
+  /:\/\/[^/\s:@]+:[^/\s@]+@/,
+  /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/,
+  /-----BEGIN [A-Z ]*PRIVATE KEY-----/,
+  /\bgh[pousr]_[A-Za-z0-9]{20,}\b/,
+  /\bxox[abprs]-[A-Za-z0-9-]{10,}/,
+  /\b[sr]k_(?:live|test)_[A-Za-z0-9]{8,}/,
+];
+
+export function secretValue(v: unknown): boolean {
+  return typeof v === 'string' && SECRET_VALUES.some((re) => re.test(v));
+}
+
 export const MASK = '••••••';
 
 /** Deep equality of plain values (object key order ignored). */

@@ -2,7 +2,7 @@ import { child, entry, items, str, toPlain } from '../config/node.js';
 import type { Doc } from '../model.js';
 import type { Node } from '../types.js';
 import type { FieldLocation } from './effective.js';
-import { isObj, same } from './normalize.js';
+import { isObj, MASK, same, secretValue } from './normalize.js';
 
 /**
  * Drift between the pipeline definition in the repository and the pipeline
@@ -183,6 +183,7 @@ function location(file: string, node: Node, from?: Node): FieldLocation {
 
 function show(v: unknown): string {
   if (v === undefined) return 'nothing';
+  if (secretValue(typeof v === 'string' ? v : JSON.stringify(v))) return MASK;
   const s = typeof v === 'string' ? `"${v}"` : JSON.stringify(v);
   return s.length > 80 ? s.slice(0, 77) + '…' : s;
 }

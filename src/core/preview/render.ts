@@ -40,22 +40,59 @@ const RISK = '⚠️';
  */
 export function previewConclusion(input: PreviewInput): PreviewReport['conclusion'] {
   if (input.sections.some((s) => (s.diff?.problems.length ?? 0) > 0)) return 'failure';
-  const changed = input.sections.some((s) => !s.diff || s.diff.changes.length > 0);
+  const changed = input.sections.some((s) => !s.diff || s.diff.changes.some((c) => !c.expected));
   const drifted = input.drift !== undefined && (input.drift.items.length > 0 || input.drift.unavailable !== undefined);
   return changed || drifted ? 'neutral' : 'success';
 }
 
+/** What the preview found, in numbers (the action's outputs, the CLI's last line). */
+export interface PreviewCounts {
+  /** Changes of the service, the expected new image left out. */
+  changes: number;
+  risky: number;
+  /** Deploy-breaking problems. */
+  problems: number;
+  drift: number;
+  /** Sections (and the drift) whose live side could not be read. */
+  unavailable: number;
+}
+
+export function previewCounts(input: PreviewInput): PreviewCounts {
+  const changes = input.sections.flatMap((s) => s.diff?.changes ?? []).filter((c) => !c.expected);
+  return {
+    changes: changes.length,
+    risky: changes.filter((c) => c.risky).length,
+    problems: input.sections.reduce((n, s) => n + (s.diff?.problems.length ?? 0), 0),
+    drift: input.drift?.items.length ?? 0,
+    unavailable: input.sections.filter((s) => !s.diff).length + (input.drift?.unavailable !== undefined ? 1 : 0),
+  };
+}
+
+/** The check run's title: what changes, else why the preview is incomplete, else that nothing changes. */
+export function previewTitle(input: PreviewInput): string {
+  const n = previewCounts(input);
+  const parts: string[] = [];
+  if (n.problems > 0) parts.push(`${n.problems} deploy-breaking problem${n.problems === 1 ? '' : 's'}`);
+  if (n.changes > 0) parts.push(`${n.changes} change${n.changes === 1 ? '' : 's'}${n.risky ? ` (${n.risky} risky)` : ''}${changedFields(input)}`);
+  if (n.drift > 0) parts.push(`pipeline drift (${n.drift})`);
+  const unavailable = [...input.sections.map((s) => (s.diff ? undefined : (s.unavailable ?? 'the live task definition is unknown'))), input.drift?.unavailable].filter((u): u is string => u !== undefined);
+  if (parts.length === 0 && unavailable.length > 0) return oneLine(`Preview incomplete: ${unavailable[0]}`, TITLE_MAX);
+  if (parts.length === 0) {
+    const expected = input.sections.some((s) => s.diff?.changes.some((c) => c.expected));
+    return input.sections.length === 0 ? 'Nothing to preview' : expected ? 'No deployable change besides the new image' : 'No deployable change';
+  }
+  return oneLine(parts.join(', '), TITLE_MAX);
+}
+
+/** `: memory, environment.FEATURE_CHECKOUT` for a few changes; nothing for many (the tables say it). */
+function changedFields(input: PreviewInput): string {
+  const fields = [...new Set(input.sections.flatMap((s) => s.diff?.changes ?? []).filter((c) => !c.expected).map((c) => c.field))];
+  return fields.length > 0 && fields.length <= 3 ? `: ${fields.join(', ')}` : '';
+}
+
 export function renderPreview(input: PreviewInput): PreviewReport {
   const conclusion = previewConclusion(input);
-  const changes = input.sections.flatMap((s) => s.diff?.changes ?? []);
-  const problems = input.sections.flatMap((s) => s.diff?.problems ?? []);
-  const risky = changes.filter((c) => c.risky).length;
-  const drift = input.drift?.items.length ?? 0;
-  const parts: string[] = [];
-  if (problems.length > 0) parts.push(`${problems.length} deploy-breaking problem${problems.length === 1 ? '' : 's'}`);
-  if (changes.length > 0) parts.push(`${changes.length} change${changes.length === 1 ? '' : 's'}${risky ? ` (${risky} risky)` : ''}`);
-  if (drift > 0) parts.push(`pipeline drift (${drift})`);
-  const title = oneLine(parts.length > 0 ? parts.join(', ') : conclusion === 'success' ? 'No deployable change' : 'Preview incomplete', TITLE_MAX);
+  const title = previewTitle(input);
 
   const md: string[] = [];
   for (const s of input.sections) md.push(...section(s));
@@ -77,7 +114,7 @@ function section(s: PreviewSection): string[] {
     out.push('No deployable change: the task definition this would register matches the one the service runs.', '');
     return out;
   }
-  if (s.diff.changes.every((c) => c.category === 'image')) out.push('Only the image changes.', '');
+  if (s.diff.changes.every((c) => c.category === 'image')) out.push(s.diff.changes.every((c) => c.expected) ? 'Only the image changes: the rest of the task definition matches the one the service runs.' : 'Only the image changes.', '');
   const groups = new Map<string, TaskdefChange[]>();
   for (const c of s.diff.changes) {
     const k = c.container === undefined ? '' : c.container;
@@ -105,6 +142,16 @@ function value(v: unknown): string {
   return code(s.length > 120 ? s.slice(0, 117) + '…' : s);
 }
 
+/**
+ * The drift alone, as Markdown: what `mode: track` adds once to the
+ * execution's check run. No drift, or a pipeline that cannot be read, is one line.
+ */
+export function renderDriftSection(d: NonNullable<PreviewInput['drift']>): string {
+  if (d.unavailable) return `${RISK} Pipeline drift not compared: ${cell(d.unavailable)}.\n`;
+  if (d.items.length === 0) return `No pipeline drift: ${code(d.file)} matches the live pipeline${d.pipeline ? ` ${code(d.pipeline)}` : ''}.\n`;
+  return driftSection(d).join('\n').trim() + '\n';
+}
+
 function driftSection(d: NonNullable<PreviewInput['drift']>): string[] {
   const out = [`### Pipeline drift: ${code(d.file)} vs the live pipeline${d.pipeline ? ` ${code(d.pipeline)}` : ''}`, ''];
   if (d.unavailable) return [...out, `Cannot compare: ${cell(d.unavailable)}.`, ''];
@@ -121,6 +168,8 @@ function annotations(input: PreviewInput): CheckAnnotation[] {
   for (const s of input.sections) {
     for (const p of s.diff?.problems ?? []) add(p.location, 'failure', 'Deploy would fail', p.message);
     for (const c of s.diff?.changes ?? []) {
+      // The new image is on no line the pull request changed.
+      if (c.expected) continue;
       const what = `${c.container ? `container ${c.container}: ` : ''}${c.field}`;
       const text = c.kind === 'added' ? `${what} added: ${plain(c.after)}` : c.kind === 'removed' ? `${what} removed (was ${plain(c.before)})` : `${what}: ${plain(c.before)} → ${plain(c.after)}`;
       add(locate(s.effective.locations, c.path), c.risky ? 'warning' : 'notice', `Deploy changes ${c.category}`, c.risky ? `${text}. ${c.risky}` : text);

@@ -8,6 +8,8 @@ export function workflowYaml(o: ScaffoldOptions): string {
   const n = namesOf(o);
   return `# Checks the pipeline's files on pull requests, and follows the CodePipeline
 # execution of every push to ${o.branch} with check runs on the commit.
+# The ecs-codepipeline GitHub App does both without a workflow: with the app
+# installed, keep either this file or .github/ecs-codepipeline.yml, not both.
 name: ECS pipeline
 
 on:
@@ -56,17 +58,18 @@ jobs:
 /** .github/ecs-codepipeline.yml: what the GitHub App reads for this repository. */
 export function appConfigYaml(o: ScaffoldOptions): string {
   const n = namesOf(o);
-  const deployments = [...(o.staging ? ['    Deploy-Staging: staging'] : []), '    Deploy: production'].join('\n');
+  const deployments = [...(o.staging ? ['  Deploy-Staging:\n    environment: staging'] : []), '  Deploy:\n    environment: production'].join('\n');
+  // No `role`: the workflow's role trusts GitHub's OIDC tokens only; the app reads the pipeline with its own credentials.
   return `# Read by the ecs-codepipeline GitHub App: which pipeline builds this repository.
+# The app checks pull requests and tracks pushes itself; the workflow in
+# .github/workflows/ecs-codepipeline.yml does the same without the app. Keep one.
 pipelines:
   - name: ${n.pipeline}
     region: ${o.region}
     branches: [${o.branch}]
-    # The app assumes this role when the operator allows it; the workflow uses it too
-    role: ${n.roleArn(n.roles.github)}
-    deployments:
+# Each deploy stage as a GitHub environment
+report: [checks, deployments]
+deployments:
 ${deployments}
-check-name: ECS pipeline
-paths: ["."]
 `;
 }

@@ -40,6 +40,7 @@ export class Enricher {
   image: DeployedImage | undefined;
   private imageDetailTried = new Set<string>();
   private ecrTagTried = false;
+  private settledOnce = false;
 
   constructor(
     private readonly o: TrackOptions,
@@ -51,10 +52,12 @@ export class Enricher {
    * One tick's snapshot, completed; `changed` when an action changed since the
    * previous tick (the caller polls sooner and the image may have appeared).
    */
-  async tick(raw: ExecutionSnapshot, o: { last: boolean }): Promise<{ snapshot: ExecutionSnapshot; changed: boolean }> {
+  async tick(first: ExecutionSnapshot, o: { last: boolean }): Promise<{ snapshot: ExecutionSnapshot; changed: boolean }> {
+    const settled = o.last ? await this.settle(first) : undefined;
+    const raw = settled ?? first;
     const changes = actionChanges(this.prev, raw);
     this.prev = raw;
-    if (changes.length > 0) {
+    if (changes.length > 0 && !settled) {
       try {
         this.details = await this.ports.pipeline.actionExecutions({ pipelineName: this.o.pipelineName, executionId: raw.executionId });
         this.counts.actionExecutions++;
@@ -69,6 +72,31 @@ export class Enricher {
     if (snapshot.status === 'Superseded') snapshot = await this.withSupersededBy(snapshot);
     if (!this.image && (changes.length > 0 || o.last)) await this.resolveImage(snapshot, o.last);
     return { snapshot, changed: changes.length > 0 };
+  }
+
+  /**
+   * An execution that failed or stopped, seen ended in stages that newer
+   * executions have run since: GetPipelineState no longer shows where it
+   * stopped (the adapter says NotStarted), as after a restart of the app or a
+   * late event. Its own action runs do: on the last tick, read them
+   * (ListActionExecutions) and the snapshot again, which the adapter then
+   * derives from them. Once per execution, and only when no stage shows the
+   * failure; undefined when not needed.
+   */
+  private async settle(raw: ExecutionSnapshot): Promise<ExecutionSnapshot | undefined> {
+    const ended = raw.status === 'Failed' || raw.status === 'Stopped';
+    if (this.settledOnce || !ended || raw.stages.some((st) => st.status === 'Failed' || st.status === 'Stopped' || st.status === 'Stopping')) return undefined;
+    this.settledOnce = true;
+    try {
+      this.details = await this.ports.pipeline.actionExecutions({ pipelineName: this.o.pipelineName, executionId: raw.executionId });
+      this.counts.actionExecutions++;
+      const again = await this.ports.pipeline.snapshot({ pipelineName: this.o.pipelineName, executionId: raw.executionId });
+      this.counts.snapshots++;
+      return again;
+    } catch (e) {
+      this.ports.logger.warning(`Reading where execution ${raw.executionId} stopped failed: ${errorText(e)}`);
+      return undefined;
+    }
   }
 
   private failedBuilds(snapshot: ExecutionSnapshot): ActionSnapshot[] {

@@ -1,5 +1,5 @@
 import type { Outcome } from '../../core/pipeline/conclusions.js';
-import type { DeployedImage, ExecutionStatus } from '../../core/pipeline/model.js';
+import type { DeployedImage, ExecutionSnapshot, ExecutionStatus } from '../../core/pipeline/model.js';
 import type { BuildLogPort, ChecksPort, Clock, ImagePort, Logger, PipelinePort, StatusesPort } from '../ports.js';
 
 export const REPORT_MODES = ['checks', 'statuses', 'both', 'none'] as const;
@@ -49,6 +49,8 @@ export interface TrackOptions {
   maxPages?: number;
   /** Base URL of docs/rules.md for rule links in explanations. */
   docsUrl?: string;
+  /** Markdown added once to the execution's check run and the job summary: the pipeline file's drift from the live pipeline (read by the caller). */
+  pipelineDrift?: string;
   ruleExists?: (id: string) => boolean;
 }
 
@@ -62,6 +64,12 @@ export interface TrackPorts {
   statuses?: StatusesPort;
   clock: Clock;
   logger: Logger;
+  /**
+   * Optional (added for the app's GitHub Deployments): told each tick's
+   * snapshot and the image found so far, after the check runs were written.
+   * A failure is logged and retried on the next tick, never thrown.
+   */
+  onSnapshot?(snapshot: ExecutionSnapshot, o: { image?: DeployedImage; final: boolean }): Promise<void>;
 }
 
 export interface TrackResult {

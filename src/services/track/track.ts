@@ -10,6 +10,7 @@ import type { CheckRunModel } from '../../core/pipeline/check-run.js';
 import { isFinal, stepResult, timeoutMessage } from '../../core/pipeline/conclusions.js';
 import type { ExecutionSnapshot } from '../../core/pipeline/model.js';
 import { nextPollSeconds, pollIntervalSeconds } from '../../core/pipeline/poll.js';
+import { clip, OUTPUT_MAX } from '../../core/pipeline/md.js';
 import { type RenderOptions, consoleUrl, renderJobSummary, renderRuns } from '../../core/pipeline/render.js';
 import { Enricher } from './enrich.js';
 import { locate } from './locate.js';
@@ -53,6 +54,13 @@ function abandonOpenRuns(runs: CheckRunModel[], note: string, nowIso: string): C
           output: { ...r.output, title: 'Tracking cancelled; the execution goes on in AWS', summary: `⏹️ ${note}\n\n${r.output.summary}` },
         },
   );
+}
+
+/** The execution's run (the first) carries the pipeline drift, read once before tracking (issue 6). */
+function withDrift(runs: CheckRunModel[], drift: string | undefined): CheckRunModel[] {
+  if (!drift || runs.length === 0) return runs;
+  const [exec, ...rest] = runs;
+  return [{ ...exec, output: { ...exec.output, summary: clip(`${exec.output.summary}\n\n${drift}`, OUTPUT_MAX) } }, ...rest];
 }
 
 interface Loop {
@@ -137,9 +145,10 @@ export async function trackExecution(o: TrackOptions, ports: TrackPorts): Promis
       cancelled = true;
       break;
     }
-    const runs = renderRuns(snapshot, { ...l.render, now, image: l.enricher.image, timedOut });
+    const runs = withDrift(renderRuns(snapshot, { ...l.render, now, image: l.enricher.image, timedOut }), o.pipelineDrift);
     logChanges(l, runs, titles);
     const writes = await l.reporter.report(runs);
+    if (ports.onSnapshot) await ports.onSnapshot(snapshot, { image: l.enricher.image, final }).catch((e: unknown) => ports.logger.warning(`After the check runs: ${errorText(e)}; trying again on the next poll.`));
     if (last) break;
     const next = nextPollSeconds({
       baseSeconds,
@@ -169,6 +178,7 @@ export async function trackExecution(o: TrackOptions, ports: TrackPorts): Promis
   else if (cancelled && !isFinal(end.status)) message = `The workflow run was cancelled; execution ${executionId} goes on in AWS (${executionUrl}).`;
   else message = `${execRun.output.title} (${executionUrl})`;
   let summaryMarkdown = renderJobSummary(end, renderNow);
+  if (o.pipelineDrift) summaryMarkdown = clip(`${summaryMarkdown}\n${o.pipelineDrift}`, OUTPUT_MAX);
   if (cancelled) summaryMarkdown += `\n${o.stopOnCancel ? '⏹️ The workflow run was cancelled: the execution was stopped (`stop-on-cancel`).' : '⏹️ The workflow run was cancelled while tracking; the execution goes on in AWS.'}\n`;
   return {
     executionId,
@@ -211,13 +221,13 @@ async function onCancel(l: Loop, last: ExecutionSnapshot, titles: Map<string, st
       ports.logger.debug(`Reading the execution after the stop failed: ${errorText(e)}`);
     }
     snapshot = stoppedView(snapshot);
-    const runs = renderRuns(snapshot, { ...l.render, now: now(), image: l.enricher.image });
+    const runs = withDrift(renderRuns(snapshot, { ...l.render, now: now(), image: l.enricher.image }), o.pipelineDrift);
     logChanges(l, runs, titles);
     await l.reporter.report(runs);
     return snapshot;
   }
   ports.logger.warning(`The workflow run was cancelled: execution ${l.executionId} goes on in AWS (set stop-on-cancel: true to stop it).`);
-  const runs = renderRuns(snapshot, { ...l.render, now: now(), image: l.enricher.image });
+  const runs = withDrift(renderRuns(snapshot, { ...l.render, now: now(), image: l.enricher.image }), o.pipelineDrift);
   const note = `The workflow run was cancelled while tracking; execution ${l.executionId} goes on in AWS.`;
   const closed = abandonOpenRuns(runs, note, new Date(now()).toISOString());
   logChanges(l, closed, titles);

@@ -1,23 +1,19 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { AppRoutes } from '../../fakes/github/app-routes.js';
 import { FakeGitHub } from '../../fakes/github/index.js';
 import { APP, BROKEN_TASKDEF, INSTALLATION_TOKEN, SECRET, deliver, example, keyPair } from '../../integration/app/helpers.js';
+import { buildSources } from './build.js';
 
 /**
- * The app as `npm run app` starts it: src/app/server.ts compiled, run by
+ * The app as `npm run app` starts it: src/app/server.ts transpiled (build.ts), run by
  * node in a child process with Probot's own server (`run`), configured only
  * through the environment; GitHub is the fake, reached as a GitHub Enterprise
  * Server (GHE_HOST, GHE_PROTOCOL), as Probot offers no other base URL setting.
  */
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-// Inside the repository, so that the compiled files resolve `probot` from its node_modules.
-const OUT = join(ROOT, 'node_modules', '.cache', 'ecs-codepipeline-app-e2e');
 
 interface PullRequestEvent {
   pull_request: { head: { sha: string } };
@@ -59,13 +55,7 @@ let url: string;
 const pr = example<PullRequestEvent>('pull_request', 'opened');
 
 beforeAll(async () => {
-  const tsc = spawnSync(process.execPath, [
-    join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
-    'src/app/server.ts', '--ignoreConfig', '--rootDir', 'src', '--outDir', OUT,
-    '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--skipLibCheck', '--strict', '--esModuleInterop', '--resolveJsonModule', '--types', 'node',
-  ], { cwd: ROOT, encoding: 'utf8' });
-  if (tsc.status !== 0) throw new Error(`tsc failed:\n${tsc.stdout}${tsc.stderr}`);
-
+  const out = buildSources('server');
   const keys = keyPair();
   routes = new AppRoutes({ app: APP, publicKey: keys.publicKey, installationToken: INSTALLATION_TOKEN, installationId: pr.installation.id });
   fake = await FakeGitHub.start({ owner: pr.repository.owner.login, repo: pr.repository.name, token: INSTALLATION_TOKEN, app: APP, extension: routes, pathPrefix: '/api/v3' });
@@ -73,7 +63,7 @@ beforeAll(async () => {
   url = `http://127.0.0.1:${port}`;
   // An empty working directory: Probot would read a .env from it.
   cwd = mkdtempSync(join(tmpdir(), 'ecs-app-e2e-'));
-  child = spawn(process.execPath, [join(OUT, 'app', 'server.js')], {
+  child = spawn(process.execPath, [join(out, 'app', 'server.js')], {
     cwd,
     env: {
       PATH: process.env.PATH,
@@ -87,6 +77,8 @@ beforeAll(async () => {
       LOG_LEVEL: 'info',
       LOG_FORMAT: 'json',
       NODE_ENV: 'production',
+      // Resume on start is restart.test.ts's; here every request to GitHub is the webhook's.
+      ECS_CODEPIPELINE_RESUME: 'false',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -115,6 +115,39 @@ export interface FakeLogStream {
   startTime?: number;
 }
 
+/** A CodeDeploy ECS deployment group (GetDeploymentGroup). */
+export interface FakeDeploymentGroup {
+  application: string;
+  name: string;
+  cluster: string;
+  service: string;
+  /** Blue and green target group names. Default `<service>-tg-blue`, `<service>-tg-green`. */
+  targetGroups?: string[];
+  deploymentConfigName?: string;
+}
+
+/** An ECS service (DescribeServices). */
+export interface FakeEcsService {
+  cluster: string;
+  name: string;
+  /** The task definition serving production traffic (`family:revision` or its ARN); absent: the service runs none. */
+  taskDefinition?: string;
+  /** `CODE_DEPLOY` (default): the running task definition is in the PRIMARY task set; `ECS`: in the PRIMARY deployment. */
+  controller?: 'CODE_DEPLOY' | 'ECS';
+  status?: 'ACTIVE' | 'DRAINING' | 'INACTIVE';
+  desiredCount?: number;
+  /** The load balancer mapping of the running task set. */
+  containerName?: string;
+  containerPort?: number;
+}
+
+/** What runs: deployment groups, services and registered task definitions (the DescribeTaskDefinition `taskDefinition` object; ARN, status and dates are filled in). */
+export interface FakeDeploy {
+  deploymentGroups?: FakeDeploymentGroup[];
+  services?: FakeEcsService[];
+  taskDefinitions?: Array<Record<string, unknown> & { family: string; revision: number }>;
+}
+
 export interface Scenario {
   name: string;
   description?: string;
@@ -134,6 +167,8 @@ export interface Scenario {
   artifactTemplates?: Record<string, Buffer | ((executionId: string) => Buffer)>;
   builds?: FakeBuild[];
   logStreams?: FakeLogStream[];
+  /** CodeDeploy and ECS: what the pipeline deploys to (the deploy preview). */
+  deploy?: FakeDeploy;
   /** Wall time of logical time 0 (ISO). */
   epoch?: string;
   /** Wall-clock milliseconds per tick. Default 20000. */

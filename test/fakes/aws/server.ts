@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DeployWorld } from './deploy-sim.js';
 import type { Scenario } from './model.js';
 import { FakeAwsError, PipelineWorld, type ApprovalRecord, type RetryRecord, type StartRecord, type StopRecord } from './pipeline-sim.js';
 import { seededRandom } from './rng.js';
 import { Resources } from './services.js';
+import { FakeSts, type FakeStsOptions } from './sts.js';
 import { md5 } from './zip.js';
 
 /**
  * A fake AWS endpoint on 127.0.0.1 speaking the real wire protocols:
- * awsJson1_1 (POST /, X-Amz-Target) for CodePipeline, ECR, CodeBuild and
- * CloudWatch Logs, and REST-XML path-style GET for S3. It checks that requests
+ * awsJson1_1 (POST /, X-Amz-Target) for CodePipeline, ECR, CodeBuild,
+ * CloudWatch Logs, CodeDeploy and ECS, and REST-XML path-style GET for S3. It checks that requests
  * are SigV4-signed for the right service and region with the fake key,
  * answers in the services' shapes and error shapes, injects seeded throttling
  * and 5xx faults, and counts every request per operation.
@@ -40,10 +42,18 @@ export interface FakeAwsOptions {
   advance?: 'GetPipelineState' | 'manual';
   /** Page size cap for ListPipelineExecutions / ListActionExecutions. Default 100. */
   pageSize?: number;
+  /**
+   * Operations the caller's IAM policy does not allow (`GetDeploymentGroup`, or
+   * `codedeploy:GetDeploymentGroup`): answered with AccessDeniedException, as AWS
+   * words it, naming the action and resource.
+   */
+  deny?: string[];
+  /** STS AssumeRole (sts.ts): roles that may be assumed, and whether the other services require a session of one. */
+  sts?: FakeStsOptions;
 }
 
 export interface CallRecord {
-  service: 'codepipeline' | 'ecr' | 'codebuild' | 'logs' | 's3';
+  service: 'codepipeline' | 'ecr' | 'codebuild' | 'logs' | 's3' | 'codedeploy' | 'ecs';
   operation: string;
   status: number;
   /** The error code answered, if any (`ThrottlingException`, `InternalFailure`, `NoSuchKey` …). */
@@ -60,14 +70,25 @@ const TARGETS: Record<string, { service: CallRecord['service']; signing: string;
   AmazonEC2ContainerRegistry_V20150921: { service: 'ecr', signing: 'ecr', faultNamespace: 'com.amazonaws.ecr' },
   CodeBuild_20161006: { service: 'codebuild', signing: 'codebuild', faultNamespace: 'com.amazonaws.codebuild' },
   Logs_20140328: { service: 'logs', signing: 'logs', faultNamespace: 'com.amazonaws.logs' },
+  CodeDeploy_20141006: { service: 'codedeploy', signing: 'codedeploy', faultNamespace: 'com.amazonaws.codedeploy' },
+  AmazonEC2ContainerServiceV20141113: { service: 'ecs', signing: 'ecs', faultNamespace: 'com.amazonaws.ecs' },
 };
+
+/** The IAM prefix of each service's actions. */
+const IAM_PREFIX: Record<CallRecord['service'], string> = { codepipeline: 'codepipeline', ecr: 'ecr', codebuild: 'codebuild', logs: 'logs', s3: 's3', codedeploy: 'codedeploy', ecs: 'ecs' };
+
+/** Who the fake says is calling, in access-denied messages. */
+export const FAKE_CALLER_ROLE = 'github-actions-deploy';
 
 type Json = Record<string, unknown>;
 
 export class FakeAws {
   readonly world: PipelineWorld;
   readonly resources: Resources;
+  readonly deploy: DeployWorld;
+  readonly sts: FakeSts;
   readonly calls: CallRecord[] = [];
+  private denied = new Set<string>();
   private server!: http.Server;
   private faults?: FaultOptions;
   private random: () => number = Math.random;
@@ -78,6 +99,9 @@ export class FakeAws {
   constructor(readonly options: FakeAwsOptions) {
     this.world = new PipelineWorld(options.scenario);
     this.resources = new Resources(options.scenario, this.world);
+    this.deploy = new DeployWorld(options.scenario, this.world);
+    this.sts = new FakeSts(options.sts, this.world, FAKE_ACCESS_KEY_ID);
+    this.deny(options.deny ?? []);
     this.advance = options.advance ?? 'GetPipelineState';
     if (options.pageSize) this.world.pageSize = options.pageSize;
     this.setFaults(options.faults);
@@ -107,6 +131,11 @@ export class FakeAws {
 
   tick(n = 1): void {
     this.world.tick(n);
+  }
+
+  /** From now on, these operations are denied (replacing the earlier list); `[]` allows everything again. */
+  deny(operations: string[]): void {
+    this.denied = new Set(operations.map((o) => o.slice(o.indexOf(':') + 1)));
   }
 
   setFaults(f: FaultOptions | undefined): void {
@@ -192,6 +221,7 @@ export class FakeAws {
   }
 
   private handle(req: http.IncomingMessage, body: Buffer, res: http.ServerResponse): void {
+    if (this.sts.matches(req, body)) return this.sts.handle(req, body, res);
     const target = req.headers['x-amz-target'];
     if (typeof target === 'string') return this.handleJson(req, target, body, res);
     return this.handleS3(req, res);
@@ -203,7 +233,8 @@ export class FakeAws {
     if (!auth) return { code: 'MissingAuthenticationTokenException', message: 'Missing Authentication Token', status: 400 };
     const m = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, SignedHeaders=[^,]+, Signature=[0-9a-f]{64}$/.exec(auth);
     if (!m) return { code: 'IncompleteSignatureException', message: 'Authorization header requires Credential, SignedHeaders and Signature.', status: 400 };
-    if (m[1] !== FAKE_ACCESS_KEY_ID) return { code: 'UnrecognizedClientException', message: 'The security token included in the request is invalid.', status: 400 };
+    const who = this.sts.authorize(m[1], header(req, 'x-amz-security-token'));
+    if (who) return who;
     if (m[4] !== service) return { code: 'InvalidSignatureException', message: `Credential should be scoped to correct service: '${service}'.`, status: 400 };
     if (m[3] !== this.region) return { code: 'InvalidSignatureException', message: `Credential should be scoped to a valid region, not '${m[3]}'.`, status: 400 };
     return undefined;
@@ -238,6 +269,13 @@ export class FakeAws {
     } catch {
       record(400, { error: 'SerializationException' });
       return this.jsonError(res, 400, 'SerializationException', 'Start of structure or map found where not expected.');
+    }
+    if (this.denied.has(operation)) {
+      record(400, { error: 'AccessDeniedException', body: input });
+      const action = `${IAM_PREFIX[svc.service]}:${operation}`;
+      const resource = this.deploy.deniedResource(operation, input);
+      const caller = `arn:aws:sts::${this.world.accountId}:assumed-role/${FAKE_CALLER_ROLE}/GitHubActions`;
+      return this.jsonError(res, 400, 'AccessDeniedException', `User: ${caller} is not authorized to perform: ${action} on resource: ${resource} because no identity-based policy allows the ${action} action`);
     }
     const fault = this.pickFault(operation, header(req, 'amz-sdk-invocation-id'));
     if (fault === 'timeout') {
@@ -297,6 +335,8 @@ export class FakeAws {
       ecr: { DescribeImages: (i) => r.describeImages(i) },
       codebuild: { BatchGetBuilds: (i) => r.batchGetBuilds(i) },
       logs: { GetLogEvents: (i) => r.getLogEvents(i) },
+      codedeploy: { GetDeploymentGroup: (i) => this.deploy.getDeploymentGroup(i) },
+      ecs: { DescribeServices: (i) => this.deploy.describeServices(i), DescribeTaskDefinition: (i) => this.deploy.describeTaskDefinition(i) },
       s3: {},
     };
     const fn = table[service][operation];
@@ -341,6 +381,10 @@ export class FakeAws {
     if (operation !== 'GetObject' && operation !== 'HeadObject') {
       record(405, { error: 'MethodNotAllowed' });
       return this.xmlError(res, 405, 'MethodNotAllowed', 'The specified method is not allowed against this resource.', key, false);
+    }
+    if (this.denied.has(operation)) {
+      record(403, { error: 'AccessDenied' });
+      return this.xmlError(res, 403, 'AccessDenied', 'Access Denied', key, req.method === 'HEAD');
     }
     const fault = this.pickFault(operation, header(req, 'amz-sdk-invocation-id'));
     if (fault === 'timeout') {

@@ -6,6 +6,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { APP_OPERATIONS } from './app-routes.js';
 import { COLLABORATOR_OPERATIONS } from './collaborators.js';
+import { GIT_OPERATIONS } from './git-routes.js';
+import { INSTALLATION_OPERATIONS } from './installation-routes.js';
 
 /**
  * GitHub's REST description, from the installed @octokit/openapi package
@@ -37,6 +39,10 @@ export const IMPLEMENTED = [
   ...APP_OPERATIONS,
   // A collaborator's role (collaborators.ts), which the app checks before acting on a button.
   ...COLLABORATOR_OPERATIONS,
+  // Writing a branch and a pull request (git-routes.ts), for the app's onboarding pull request.
+  ...GIT_OPERATIONS,
+  // Where the app is installed (installation-routes.ts): resume on start, EventBridge updates, badges.
+  ...INSTALLATION_OPERATIONS,
 ] as const;
 
 export type OperationKey = (typeof IMPLEMENTED)[number];

@@ -1,4 +1,5 @@
-import { Probot, ProbotOctokit } from 'probot';
+import { Probot } from 'probot';
+import { UnpacedOctokit } from '../../../src/app/octokit.js';
 import { badgeSignature } from '../../../src/app/http/badges.js';
 import { parseRoleAllowList } from '../../../src/app/roles.js';
 import { listen, type Listening } from '../../../src/app/server.js';
@@ -26,7 +27,7 @@ beforeEach(async () => {
   const keys = keyPair();
   const routes = new AppRoutes({ app: APP, publicKey: keys.publicKey, installationToken: INSTALLATION_TOKEN, installationId: INSTALLATION });
   fake = await FakeGitHub.start({ owner: OWNER, repo: REPO, token: INSTALLATION_TOKEN, app: APP, extension: routes, refs: { 'heads/main': HEAD } });
-  probot = new Probot({ appId: APP.id, privateKey: keys.privateKey, secret: SECRET, baseUrl: fake.url, logLevel: 'fatal', Octokit: ProbotOctokit.defaults({ throttle: { enabled: false } }) });
+  probot = new Probot({ appId: APP.id, privateKey: keys.privateKey, secret: SECRET, baseUrl: fake.url, logLevel: 'fatal', Octokit: UnpacedOctokit });
   visibility = 'public';
   clock = 1_000_000;
   lookups = 0;
@@ -34,7 +35,7 @@ beforeEach(async () => {
     probot,
     app: { appId: APP.id, roles: parseRoleAllowList(undefined) },
     badges: {
-      // The fake serves no GET /repos/{owner}/{repo}/installation: the installation of the one repository it serves, by hand.
+      // The repository's installation and visibility by hand, so that a test can switch the visibility (probotBadgeRepository asks GitHub: GET /repos/{owner}/{repo}/installation, then GET /repos/{owner}/{repo}).
       repository: async (owner, repo) => {
         lookups++;
         if (owner.toLowerCase() !== OWNER || repo.toLowerCase() !== REPO) return undefined;

@@ -100,7 +100,8 @@ test('configured paths: folders, files, the root, and dot-folders', () => {
 
 test('app.yml asks for the least permissions and the events the handlers use', () => {
   const m = parse(read('app.yml')) as { name: string; default_events: string[]; default_permissions: Record<string, string>; hook_attributes?: unknown };
-  expect(m.default_permissions).toEqual({ checks: 'write', statuses: 'write', deployments: 'write', contents: 'read', pull_requests: 'read', metadata: 'read' });
+  // contents and pull_requests write: only the onboarding pull request writes (docs/app.md#onboarding-pull-request).
+  expect(m.default_permissions).toEqual({ checks: 'write', statuses: 'write', deployments: 'write', contents: 'write', pull_requests: 'write', metadata: 'read' });
   expect(m.default_events).toEqual(expect.arrayContaining(['check_run', 'check_suite', 'pull_request', 'push']));
   // Probot's set-up spreads the manifest over its own: a hook_attributes here would replace the proxy URL.
   expect(m.hook_attributes).toBeUndefined();

@@ -1,10 +1,14 @@
 import { createHmac, generateKeyPairSync, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Probot, ProbotOctokit } from 'probot';
+import { Probot } from 'probot';
+import { UnpacedOctokit } from '../../../src/app/octokit.js';
+import { eventBridgeOptionsFromEnv, SECRET_ENV } from '../../../src/app/http/eventbridge.js';
 import { listen, type Listening } from '../../../src/app/server.js';
 import { parseRoleAllowList } from '../../../src/app/roles.js';
 import { AppRoutes, type GitFile } from '../../fakes/github/app-routes.js';
+import { combineExtensions } from '../../fakes/github/collaborators.js';
+import { InstallationRoutes } from '../../fakes/github/installation-routes.js';
 import { FakeGitHub } from '../../fakes/github/index.js';
 import type { FakeApp } from '../../fakes/github/objects.js';
 
@@ -65,6 +69,8 @@ export async function deliver(url: string, event: string, payload: unknown, o: {
 export interface AppHarness {
   fake: FakeGitHub;
   routes: AppRoutes;
+  /** The app's installation on the payload's repository (GET /app/installations, /installation/repositories, /repos/…/installation). */
+  installations: InstallationRoutes;
   app: Listening;
   /** Puts a commit's files into the fake (and `main` at it when `branch` is given). */
   commit(sha: string, files: GitFile[], o?: { branch?: string; repo?: string }): void;
@@ -75,26 +81,31 @@ export interface AppHarness {
  * A fake GitHub serving one repository (the payloads' own), the app's
  * installation and a Probot app behind its node middleware on 127.0.0.1.
  */
-export async function startApp(o: { owner: string; repo: string; installationId: number; allowedRoles?: string; maxFiles?: number; now?: () => Date }): Promise<AppHarness> {
+export async function startApp(o: { owner: string; repo: string; installationId: number; allowedRoles?: string; maxFiles?: number; now?: () => Date; eventbridge?: string }): Promise<AppHarness> {
   const keys = keyPair();
   const routes = new AppRoutes({ app: APP, publicKey: keys.publicKey, installationToken: INSTALLATION_TOKEN, installationId: o.installationId });
-  const fake = await FakeGitHub.start({ owner: o.owner, repo: o.repo, token: INSTALLATION_TOKEN, app: APP, extension: routes, now: o.now });
+  const installations = new InstallationRoutes({ app: APP, base: routes, installationId: o.installationId, installationToken: INSTALLATION_TOKEN, account: o.owner, repositories: [{ owner: o.owner, repo: o.repo }] });
+  const fake = await FakeGitHub.start({ owner: o.owner, repo: o.repo, token: INSTALLATION_TOKEN, app: APP, extension: combineExtensions(installations, routes), now: o.now });
   const probot = new Probot({
     appId: APP.id,
     privateKey: keys.privateKey,
     secret: SECRET,
     baseUrl: fake.url,
     logLevel: (process.env.APP_TEST_LOG_LEVEL as 'fatal' | undefined) ?? 'fatal',
-    // plugin-throttling spaces writes a second apart, as GitHub asks; the fake does not need it.
-    Octokit: ProbotOctokit.defaults({ throttle: { enabled: false } }),
+    // plugin-throttling spaces writes a second apart, as GitHub asks; the fake does not need it (see src/app/octokit.ts for why this is not `defaults({ throttle: { enabled: false } })`).
+    Octokit: UnpacedOctokit,
   });
+  const roles = parseRoleAllowList(o.allowedRoles);
   const app = await listen({
     probot,
-    app: { appId: APP.id, roles: parseRoleAllowList(o.allowedRoles), limits: o.maxFiles ? { maxFiles: o.maxFiles, concurrency: 4 } : undefined },
+    app: { appId: APP.id, roles, limits: o.maxFiles ? { maxFiles: o.maxFiles, concurrency: 4 } : undefined },
+    // POST /eventbridge with the app's own reader and tracking (the AWS side as trackingSettings.aws says).
+    ...(o.eventbridge ? { eventbridge: eventBridgeOptionsFromEnv({ [SECRET_ENV]: o.eventbridge }, { roles }) } : {}),
   });
   return {
     fake,
     routes,
+    installations,
     app,
     commit: (sha, files, c = {}) => routes.commit(c.repo ?? `${o.owner}/${o.repo}`, sha, files, c.branch),
     stop: async () => {

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { Probot, ProbotOctokit } from 'probot';
+import { Probot } from 'probot';
+import { UnpacedOctokit } from '../../../src/app/octokit.js';
 import { createAwsPorts, type AwsPorts } from '../../../src/adapters/aws/index.js';
 import { SECRET_HEADER } from '../../../src/app/http/eventbridge.js';
 import { createLambdaHandler, type LambdaHttpEvent } from '../../../src/app/lambda.js';
 import { parseRoleAllowList } from '../../../src/app/roles.js';
 import { scenarios, startFakeAws, type FakeAws } from '../../fakes/aws/index.js';
 import { AppRoutes } from '../../fakes/github/app-routes.js';
+import { combineExtensions } from '../../fakes/github/collaborators.js';
+import { InstallationRoutes } from '../../fakes/github/installation-routes.js';
 import { FakeGitHub } from '../../fakes/github/index.js';
 import { AWS_VARS, useEnv } from '../aws/helpers.js';
 import { APP, BROKEN_TASKDEF, example, INSTALLATION_TOKEN, keyPair, SECRET, sign } from './helpers.js';
@@ -23,6 +26,7 @@ const suite = example<SuiteEvent>('check_suite', 'requested');
 const env = useEnv();
 let github: FakeGitHub;
 let routes: AppRoutes;
+let installations: InstallationRoutes;
 let aws: FakeAws;
 let ports: AwsPorts | undefined;
 let handle: (e: LambdaHttpEvent) => Promise<{ statusCode: number; body: string }>;
@@ -30,12 +34,14 @@ let handle: (e: LambdaHttpEvent) => Promise<{ statusCode: number; body: string }
 beforeEach(async () => {
   const keys = keyPair();
   routes = new AppRoutes({ app: APP, publicKey: keys.publicKey, installationToken: INSTALLATION_TOKEN, installationId: suite.installation.id });
-  github = await FakeGitHub.start({ owner: suite.repository.owner.login, repo: suite.repository.name, token: INSTALLATION_TOKEN, app: APP, extension: routes });
+  // Installed on the example's repository only, not on my-org/myapp (which the scenario's execution built).
+  installations = new InstallationRoutes({ app: APP, base: routes, installationId: suite.installation.id, installationToken: INSTALLATION_TOKEN, account: suite.repository.owner.login, repositories: [{ owner: suite.repository.owner.login, repo: suite.repository.name }] });
+  github = await FakeGitHub.start({ owner: suite.repository.owner.login, repo: suite.repository.name, token: INSTALLATION_TOKEN, app: APP, extension: combineExtensions(installations, routes) });
   const c = scenarios.success();
   aws = await startFakeAws({ scenario: c.scenario, advance: 'manual' });
   env.set(Object.fromEntries(AWS_VARS.map((k) => [k, undefined])));
   env.set(aws.env());
-  const probot = new Probot({ appId: APP.id, privateKey: keys.privateKey, secret: SECRET, baseUrl: github.url, logLevel: 'fatal', Octokit: ProbotOctokit.defaults({ throttle: { enabled: false } }) });
+  const probot = new Probot({ appId: APP.id, privateKey: keys.privateKey, secret: SECRET, baseUrl: github.url, logLevel: 'fatal', Octokit: UnpacedOctokit });
   handle = createLambdaHandler({
     probot,
     app: { appId: APP.id, roles: parseRoleAllowList(undefined) },
@@ -104,6 +110,9 @@ test('/eventbridge is routed with its secret; other paths are 404', async () => 
   const ok = await handle(functionUrlEvent({ path: '/eventbridge', headers: { [SECRET_HEADER]: EB_SECRET }, body: JSON.stringify(event) }));
   expect(ok.statusCode).toBe(202);
   expect(JSON.parse(ok.body)).toMatchObject({ executionId: c.executionId, commit: c.commit, repository: 'my-org/myapp' });
+  // The update ran before the answer (a function is frozen after it): the installation of my-org/myapp was looked up, and there is none.
+  expect(installations.served['GET /repos/{owner}/{repo}/installation']).toBe(1);
+  expect(github.writes()).toEqual([]);
   expect((await handle(functionUrlEvent({ path: '/eventbridge', headers: { [SECRET_HEADER]: 'wrong' }, body: JSON.stringify(event) }))).statusCode).toBe(401);
   expect((await handle(functionUrlEvent({ path: '/elsewhere', headers: {}, body: '{}' }))).statusCode).toBe(404);
 });

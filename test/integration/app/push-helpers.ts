@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { CONFIG_PATH } from '../../../src/app/config.js';
+import { closePooledAws } from '../../../src/app/tracking/aws.js';
+import { forgetRecentConfigs } from '../../../src/app/tracking/start.js';
 import { trackers } from '../../../src/app/tracking/registry.js';
 import { trackingSettings, type TrackingSettings } from '../../../src/app/tracking/settings.js';
 import type { Clock } from '../../../src/services/ports.js';
-import { startFakeAws, type FakeAws, type Scenario } from '../../fakes/aws/index.js';
+import { startFakeAws, type FakeAws, type FakeAwsOptions, type Scenario } from '../../fakes/aws/index.js';
 import { AWS_VARS, useEnv } from '../aws/helpers.js';
 import { startApp, type AppHarness } from './helpers.js';
 
@@ -54,21 +56,29 @@ const CONFIG_SHA = '5555555555555555555555555555555555555555';
  * config on the default branch) and a fake AWS playing `scenario`; the
  * trackers poll on a fast clock.
  */
-export async function startPipelineApp(e: { repository: { name: string; owner: { login: string } }; installation: { id: number } }, scenario: Scenario, config: string, o: { allowedRoles?: string } = {}): Promise<PipelineHarness> {
+export async function startPipelineApp(
+  e: { repository: { name: string; owner: { login: string } }; installation: { id: number } },
+  scenario: Scenario,
+  config: string,
+  o: { allowedRoles?: string; aws?: Omit<FakeAwsOptions, 'scenario'>; eventbridge?: string } = {},
+): Promise<PipelineHarness> {
   const env = useEnv();
-  const aws = await startFakeAws({ scenario });
+  const aws = await startFakeAws({ scenario, ...o.aws });
   env.set(Object.fromEntries(AWS_VARS.map((k) => [k, undefined])));
   env.set(aws.env());
   const saved: TrackingSettings = { ...trackingSettings };
   Object.assign(trackingSettings, { clock: fastClock(), aws: { endpoints: { default: aws.url }, retryDelayScale: 0.01 }, pollIntervalSeconds: 1, findTimeoutSeconds: 60 });
-  const gh = await startApp({ owner: e.repository.owner.login, repo: e.repository.name, installationId: e.installation.id, allowedRoles: o.allowedRoles });
+  const gh = await startApp({ owner: e.repository.owner.login, repo: e.repository.name, installationId: e.installation.id, allowedRoles: o.allowedRoles, eventbridge: o.eventbridge });
   gh.commit(CONFIG_SHA, [{ path: CONFIG_PATH, content: config }], { branch: 'main' });
   return {
     gh,
     aws,
     stop: async () => {
       await trackers.idle();
+      await gh.app.events?.idle();
       await gh.stop();
+      await closePooledAws();
+      forgetRecentConfigs();
       await aws.close();
       Object.assign(trackingSettings, saved);
       env.restore();

@@ -75,15 +75,32 @@ test('a push to another branch, a tag or a deletion tracks nothing', async () =>
   expect(h.aws.counts()).toEqual({});
 });
 
-test('a pipeline with a role (allowed, but not assumable yet) gets one failed run that says so, and no AWS call', async () => {
+test('a pipeline with an allowed role is read with that role: AssumeRole once, every later AWS call on its temporary credentials', async () => {
   const e = pushExample(COMMIT);
   const role = 'arn:aws:iam::123456789012:role/ecs-codepipeline-reader';
-  h = await startPipelineApp(e, scenarios.success().scenario, `${CONFIG}    role: ${role}\n`, { allowedRoles: role });
+  const c = scenarios.success();
+  // The fake answers nothing signed with the app's own key: only sessions of the role.
+  h = await startPipelineApp(e, c.scenario, `${CONFIG}    role: ${role}\n`, { allowedRoles: role, aws: { sts: { roles: { [role]: {} }, require: role } } });
+  expect((await deliver(h.gh.app.url, 'push', e)).status).toBe(200);
+  await trackers.idle();
+  expect(runs().map((r) => [r.name, r.status, r.conclusion])).toEqual(STAGES.map((n) => [n, 'completed', 'success']));
+  const session = `ecs-codepipeline-${e.repository.owner.login}-${e.repository.name}`.slice(0, 64);
+  expect(h.aws.sts.assumes.map((a) => [a.roleArn, a.sessionName, a.error])).toEqual([[role, session, undefined]]);
+  expect(h.aws.calls.filter((x) => x.status !== 200)).toEqual([]);
+  expect(h.aws.counts().GetPipelineState).toBeGreaterThan(1);
+});
+
+test('a role the trust policy refuses gives one failed run that says why, and no pipeline call', async () => {
+  const e = pushExample(COMMIT);
+  const role = 'arn:aws:iam::123456789012:role/ecs-codepipeline-reader';
+  h = await startPipelineApp(e, scenarios.success().scenario, `${CONFIG}    role: ${role}\n`, { allowedRoles: role, aws: { sts: { roles: {} } } });
   expect((await deliver(h.gh.app.url, 'push', e)).status).toBe(200);
   await trackers.idle();
   const end = h.gh.fake.checkRuns(COMMIT);
   expect(end.map((r) => [r.name, r.conclusion])).toEqual([['ECS pipeline', 'failure']]);
-  expect(end[0].output.summary).toContain('cannot assume roles yet');
+  expect(end[0].output.summary).toContain(`Could not assume ${role}: AccessDenied`);
+  expect(end[0].output.summary).toContain('trust policy');
+  expect(h.aws.sts.assumes.map((a) => a.error)).toEqual(['AccessDenied']);
   expect(h.aws.counts()).toEqual({});
 });
 

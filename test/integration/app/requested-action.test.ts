@@ -1,4 +1,5 @@
-import { Probot, ProbotOctokit } from 'probot';
+import { Probot } from 'probot';
+import { UnpacedOctokit } from '../../../src/app/octokit.js';
 import { CONFIG_PATH } from '../../../src/app/config.js';
 import { targetOf } from '../../../src/app/handlers/requested-action.js';
 import { BUTTONS } from '../../../src/core/pipeline/buttons.js';
@@ -76,7 +77,7 @@ async function start(c: ScenarioCase, o: { tick: number; run: { name: string; ex
     secret: SECRET,
     baseUrl: github.url,
     logLevel: (process.env.APP_TEST_LOG_LEVEL as 'fatal' | undefined) ?? 'fatal',
-    Octokit: ProbotOctokit.defaults({ throttle: { enabled: false } }),
+    Octokit: UnpacedOctokit,
   });
   const app = await listen({ probot, app: { appId: APP.id, roles: parseRoleAllowList(undefined) } });
   const run = github.seedCheckRun({ name: o.run.name, head_sha: c.commit, status: 'in_progress', external_id: o.run.externalId }, APP);

@@ -162,8 +162,8 @@ describe('paths, methods and queries', () => {
   });
 
   test('a documented route the fake does not implement is 501, and a rejection', async () => {
-    expect((await send('GET', `${repo()}/pulls`)).status).toBe(501);
-    expect(onlyRejection()).toMatchObject({ reason: 'not-implemented', message: expect.stringContaining('pulls/list') });
+    expect((await send('GET', `${repo()}/issues`)).status).toBe(501);
+    expect(onlyRejection()).toMatchObject({ reason: 'not-implemented', message: expect.stringContaining('issues/list-for-repo') });
   });
 
   test('path parameters are typed: check_run_id "abc" is refused', async () => {

@@ -85,14 +85,25 @@ describe('task definition diff', () => {
       expect.objectContaining({ container: 'myapp', field: 'image', kind: 'changed', category: 'image', before: OLD, after: '123456789012.dkr.ecr.us-east-1.amazonaws.com/myapp:9f8e7d6' }),
     ]);
     expect(diff.changes[0].risky).toBeUndefined();
+    // Every commit brings a new image: expected, so shown but neither counted nor annotated.
+    expect(diff.changes[0].expected).toBe(true);
     const report = renderPreview({ sections: [{ effective, diff }] });
-    expect(report.conclusion).toBe('neutral');
+    expect(report.conclusion).toBe('success');
+    expect(report.title).toBe('No deployable change besides the new image');
     expect(report.summary).toContain('Only the image changes');
     expect(report.summary).toContain('would be');
+    expect(report.annotations).toEqual([]);
+    // The same image named explicitly (a pushed commit's, or --image-tag) is a change like any other, on the buildspec line.
+    const named = effectiveTaskdefs(project, { images: { IMAGE1_NAME: { uri: '123456789012.dkr.ecr.us-east-1.amazonaws.com/myapp:9f8e7d6' } } })[0];
+    const namedDiff = diffTaskdef({ effective: named.taskdef, live: json('image-only', 'live-taskdef.json'), loadBalancers: named.loadBalancers, images: named.images });
+    const namedReport = renderPreview({ sections: [{ effective: named, diff: namedDiff }] });
+    expect(namedDiff.changes[0].expected).toBeUndefined();
+    expect(namedReport.conclusion).toBe('neutral');
+    expect(namedReport.title).toBe('1 change: image');
     const buildspec = readFileSync(join(root, 'image-only/repo/buildspec.yml'), 'utf8').split('\n');
-    expect(report.annotations).toHaveLength(1);
-    expect(report.annotations[0].path).toBe('buildspec.yml');
-    expect(buildspec[report.annotations[0].start_line - 1]).toContain('"image": "<IMAGE1_NAME>"');
+    expect(namedReport.annotations).toHaveLength(1);
+    expect(namedReport.annotations[0].path).toBe('buildspec.yml');
+    expect(buildspec[namedReport.annotations[0].start_line - 1]).toContain('"image": "<IMAGE1_NAME>"');
   });
 
   it('memory and an environment variable: two changes on the two changed lines; secret-looking values masked', () => {

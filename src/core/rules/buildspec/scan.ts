@@ -21,7 +21,8 @@ export function scanCommands(root: Node): ScannedCommand[] {
   if (hit) return hit;
   const out = commandsOf(root).map((command) => {
     const lexed = lex(command.text);
-    return { command, lexed, code: codeView(lexed), plain: withoutComments(lexed), defs: definitions(lexed), uses: varUses(lexed) };
+    const code = codeView(lexed);
+    return { command, lexed, code, plain: withoutComments(lexed), defs: definitions(lexed, code), uses: varUses(lexed) };
   });
   cache.set(root, out);
   return out;

@@ -120,21 +120,34 @@ function readBody(text: string, cls: CharClass[], from: number, h: Pending): num
   return i;
 }
 
+/**
+ * The text with each character replaced as `fill` says for its class
+ * (undefined: kept); newlines always stay. Works on runs of one class, as
+ * character-by-character building was a hot spot.
+ */
+function view(l: Lexed, fill: (k: CharClass) => string | undefined): string {
+  const { text, cls } = l;
+  const parts: string[] = [];
+  for (let i = 0; i < text.length; ) {
+    const k = cls[i];
+    let j = i + 1;
+    while (j < text.length && cls[j] === k) j++;
+    const f = fill(k);
+    const run = text.slice(i, j);
+    parts.push(f === undefined ? run : run.replace(/[^\n]/g, f));
+    i = j;
+  }
+  return parts.join('');
+}
+
 /** The command with everything but shell code blanked (same length, newlines kept). */
 export function codeView(l: Lexed): string {
-  let out = '';
-  for (let i = 0; i < l.text.length; i++) out += l.cls[i] === 'code' || l.text[i] === '\n' ? l.text[i] : ' ';
-  return out;
+  return view(l, (k) => (k === 'code' ? undefined : ' '));
 }
 
 /** The command without comments and heredoc bodies, quotes kept. */
 export function withoutComments(l: Lexed): string {
-  let out = '';
-  for (let i = 0; i < l.text.length; i++) {
-    const k = l.cls[i];
-    out += k === 'comment' || k === 'body' || k === 'rawbody' ? (l.text[i] === '\n' ? '\n' : ' ') : l.text[i];
-  }
-  return out;
+  return view(l, (k) => (k === 'comment' || k === 'body' || k === 'rawbody' ? ' ' : undefined));
 }
 
 export interface VarUse {
@@ -186,8 +199,7 @@ const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const READ_ARGS = new Set(['p', 'd', 't', 'n', 'N', 'u', 'i']);
 
 /** Variables a command sets: assignments, `read`, `for`, `declare`, `printf -v` … */
-export function definitions(l: Lexed): Definitions {
-  const code = codeView(l);
+export function definitions(l: Lexed, code: string = codeView(l)): Definitions {
   const names = new Set<string>();
   for (const m of code.matchAll(/(?<![\w$\-./:=@%+])([A-Za-z_][A-Za-z0-9_]*)(?:\[[^\]\n]*\])?\+?=/g)) names.add(m[1]);
   for (const m of code.matchAll(/\b(?:for|select)\s+([A-Za-z_][A-Za-z0-9_]*)\b/g)) names.add(m[1]);
@@ -196,7 +208,7 @@ export function definitions(l: Lexed): Definitions {
     for (const w of m[1].trim().split(/\s+/)) if (IDENT.test(w)) names.add(w);
   }
   // Quoted words (a `-p "prompt"`) stay words here, so that option values are skipped correctly.
-  const words = l.text.replace(/[^\n]/g, (ch, i: number) => (l.cls[i] === 'code' ? ch : l.cls[i] === 'sq' || l.cls[i] === 'dq' || l.cls[i] === 'esc' ? '%' : ' '));
+  const words = view(l, (k) => (k === 'code' ? undefined : k === 'sq' || k === 'dq' || k === 'esc' ? '%' : ' '));
   for (const m of words.matchAll(/\bread\b([^;&|()<>\n]*)/g)) {
     const words = m[1].trim().split(/\s+/).filter((w) => w !== '');
     let any = false;

@@ -1,5 +1,5 @@
 import type { Command } from '../../config/buildspec.js';
-import { mapCommandLines } from '../../config/heredoc.js';
+import { commandLocator } from '../../config/heredoc.js';
 import { child, entries, entry, scalarText } from '../../config/node.js';
 import { LineIndex } from '../../config/position.js';
 import { docsOf, type Doc, type Project } from '../../model.js';
@@ -48,18 +48,7 @@ export function written(node: Node | undefined): string | undefined {
 /** The range of a part of a command (offsets in the command's value) in the buildspec. */
 export function commandRange(doc: Doc, command: Command, start: number, end: number): Range {
   if (!(doc.locator instanceof LineIndex)) return command.node.range;
-  const lines = command.text.split('\n');
-  const hosts = mapCommandLines(command, lines, doc.locator);
-  const at = (offset: number) => {
-    let line = 0;
-    let rest = offset;
-    while (line < lines.length - 1 && rest > lines[line].length) {
-      rest -= lines[line].length + 1;
-      line++;
-    }
-    const host = hosts[line];
-    return { line: host.line, column: host.column + rest };
-  };
+  const at = commandLocator(command, doc.locator);
   return { start: at(start), end: at(Math.max(start, end)) };
 }
 

@@ -1,5 +1,5 @@
 import { commandsOf, envVariables, type Command } from '../../config/buildspec.js';
-import { mapCommandLines } from '../../config/heredoc.js';
+import { commandLocator } from '../../config/heredoc.js';
 import type { LineIndex } from '../../config/position.js';
 import type { Doc } from '../../model.js';
 import type { Range } from '../../types.js';
@@ -297,24 +297,14 @@ function linkEmbedded(ws: Workspace, docs: readonly Doc[]): void {
 
 /** Where a piece of a command stands in the buildspec. */
 export function commandRange(doc: Doc, command: Command, start: number, end: number): Range {
-  const lines = command.text.split('\n');
   const host = (doc.embedded ? doc.embedded.host : doc).locator as LineIndex;
-  let pos;
+  let r: Range;
   try {
-    pos = mapCommandLines(command, lines, host);
+    const at = commandLocator(command, host);
+    r = { start: at(start), end: at(Math.max(start, end)) };
   } catch {
     return command.node.range;
   }
-  const at = (offset: number) => {
-    let k = 0;
-    let o = offset;
-    while (k < lines.length - 1 && o > lines[k].length) {
-      o -= lines[k].length + 1;
-      k++;
-    }
-    return { line: pos[k].line, column: pos[k].column + Math.max(0, o) };
-  };
-  const r = { start: at(start), end: at(Math.max(start, end)) };
   // Escapes in a quoted scalar shift columns; never point outside the command.
   const n = command.node.range;
   const before = (a: { line: number; column: number }, b: { line: number; column: number }) => a.line < b.line || (a.line === b.line && a.column < b.column);

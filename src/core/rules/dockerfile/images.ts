@@ -127,9 +127,19 @@ export function chainInstructions(chain: StageInfo[]): Instruction[] {
 export function wordRange(doc: Doc, ins: Instruction, word: string): Range | undefined {
   if (!word) return undefined;
   const a = argsText(doc, ins);
-  const re = new RegExp(`(?<=^|\\s)${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=\\s|$)`);
-  const m = re.exec(a.text);
-  return m ? rangeIn(doc, a, { start: m.index, end: m.index + word.length }) : undefined;
+  const at = wholeWord(a.text, word);
+  return at >= 0 ? rangeIn(doc, a, { start: at, end: at + word.length }) : undefined;
+}
+
+const SPACE = /\s/;
+
+/** The first place where `word` stands between whitespace or the ends of the text (a regex built per call was a hot spot). */
+function wholeWord(text: string, word: string): number {
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+    const end = i + word.length;
+    if ((i === 0 || SPACE.test(text[i - 1])) && (end === text.length || SPACE.test(text[end]))) return i;
+  }
+  return -1;
 }
 
 /** Dockerfile docs of a project with their parsed structure. */
@@ -137,8 +147,16 @@ export function dockerfiles(project: Project): { doc: Doc; df: Dockerfile }[] {
   return docsOf(project, 'dockerfile').flatMap((doc) => (doc.dockerfile && doc.dockerfile.stages.length > 0 ? [{ doc, df: doc.dockerfile }] : []));
 }
 
-/** Everything a rule needs about one Dockerfile's stages. */
+/** Everything a rule needs about one Dockerfile's stages (read-only: six rules share it, once per project). */
 export function analyseStages(project: Project, doc: Doc, df: Dockerfile): { infos: StageInfo[]; chain: StageInfo[] } {
+  let perDoc = analysed.get(project);
+  if (!perDoc) analysed.set(project, (perDoc = new Map()));
+  const hit = perDoc.get(doc);
+  if (hit && hit.df === df) return hit.result;
   const infos = stageInfos(doc, df, globalArgs(df, buildArgNames(project)));
-  return { infos, chain: finalChain(infos) };
+  const result = { infos, chain: finalChain(infos) };
+  perDoc.set(doc, { df, result });
+  return result;
 }
+
+const analysed = new WeakMap<Project, Map<Doc, { df: Dockerfile; result: { infos: StageInfo[]; chain: StageInfo[] } }>>();

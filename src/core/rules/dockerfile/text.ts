@@ -41,7 +41,18 @@ function escapeOf(doc: Doc): string {
   return '\\';
 }
 
+/** Per instruction: several rules read the same RUN (read-only). */
+const argsCache = new WeakMap<Instruction, { doc: Doc; args: ArgsText }>();
+
 export function argsText(doc: Doc, ins: Instruction): ArgsText {
+  const hit = argsCache.get(ins);
+  if (hit && hit.doc === doc) return hit.args;
+  const args = readArgs(doc, ins);
+  argsCache.set(ins, { doc, args });
+  return args;
+}
+
+function readArgs(doc: Doc, ins: Instruction): ArgsText {
   const escape = escapeOf(doc);
   const start = offsetOf(doc, ins.argsRange.start);
   const end = offsetOf(doc, ins.range.end);
@@ -131,25 +142,29 @@ export function shellCommands(text: string): Word[][] {
       continue;
     }
     const start = i;
+    // Plain stretches are sliced, not built a character at a time (a hot spot on large trees).
     let word = '';
+    let run = i;
     while (i < text.length) {
       const d = text[i];
       if (/\s/.test(d) || ';|&()`'.includes(d) || (exec && (d === ',' || d === ']'))) break;
       if (d === "'" || d === '"') {
         const close = text.indexOf(d, i + 1);
         const stop = close < 0 ? text.length : close;
-        word += text.slice(i + 1, stop);
+        word += text.slice(run, i) + text.slice(i + 1, stop);
         i = stop + 1;
+        run = i;
         continue;
       }
       if (d === '\\' && i + 1 < text.length) {
-        word += text[i + 1];
+        word += text.slice(run, i) + text[i + 1];
         i += 2;
+        run = i;
         continue;
       }
-      word += d;
       i++;
     }
+    if (run < i) word += text.slice(run, Math.min(i, text.length));
     cur.push({ text: word, start, end: Math.min(i, text.length) });
   }
   flush();

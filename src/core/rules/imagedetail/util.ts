@@ -1,5 +1,5 @@
 import { commandsOf, maskQuotes, writtenFiles, type Command, type WrittenFile } from '../../config/buildspec.js';
-import { mapCommandLines } from '../../config/heredoc.js';
+import { commandLocator } from '../../config/heredoc.js';
 import { ecsDeployActions, pipelineActions } from '../../config/pipeline.js';
 import { LineIndex } from '../../config/position.js';
 import { docsOf, type Doc, type Project } from '../../model.js';
@@ -18,8 +18,14 @@ export interface Write {
   range: Range;
 }
 
+/** Per project, shared by ID-01, ID-02 and ID-03 (read-only). */
+const writesOf = new WeakMap<Project, Write[]>();
+const printedOf = new WeakMap<Project, PrintedImageDetail[]>();
+
 /** Files the project's buildspecs write with `>`, `>>`, `tee` or a heredoc. */
 export function buildspecWrites(project: Project): Write[] {
+  const hit = writesOf.get(project);
+  if (hit) return hit;
   const out: Write[] = [];
   for (const doc of docsOf(project, 'buildspec')) {
     if (doc.embedded || !doc.root) continue;
@@ -27,22 +33,14 @@ export function buildspecWrites(project: Project): Write[] {
       out.push({ doc, file, range: commandRange(doc, file.command, file.offset, file.path.length) });
     }
   }
+  writesOf.set(project, out);
   return out;
 }
 
 /** Maps characters of a command's text to the buildspec lines that hold them. */
 export function commandRange(doc: Doc, command: Command, offset: number, length: number): Range {
   if (!(doc.locator instanceof LineIndex)) return command.node.range;
-  const lines = command.text.split('\n');
-  const starts = mapCommandLines(command, lines, doc.locator);
-  let line = 0;
-  let rest = offset;
-  while (line < lines.length - 1 && rest > lines[line].length) {
-    rest -= lines[line].length + 1;
-    line++;
-  }
-  const at = starts[line] ?? command.node.range.start;
-  const start = { line: at.line, column: at.column + rest };
+  const start = commandLocator(command, doc.locator)(offset);
   return { start, end: { line: start.line, column: start.column + Math.max(1, length) } };
 }
 
@@ -156,6 +154,8 @@ export interface PrintedImageDetail {
 
 /** imageDetail.json files the buildspecs write with printf or echo, parsed where their text is in the command. */
 export function printedImageDetails(project: Project): PrintedImageDetail[] {
+  const hit = printedOf.get(project);
+  if (hit) return hit;
   const out: PrintedImageDetail[] = [];
   for (const write of buildspecWrites(project)) {
     if (basename(write.file.path) !== IMAGE_DETAIL) continue;
@@ -168,5 +168,6 @@ export function printedImageDetails(project: Project): PrintedImageDetail[] {
       out.push({ write, range, error: (e as Error).message });
     }
   }
+  printedOf.set(project, out);
   return out;
 }

@@ -1,20 +1,19 @@
-export const id = 619;
-export const ids = [619];
+export const id = 328;
+export const ids = [328];
 export const modules = {
 
-/***/ 2619:
+/***/ 5310:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  AwsBuildLogs: () => (/* reexport */ AwsBuildLogs),
-  AwsImages: () => (/* reexport */ AwsImages),
-  AwsPipeline: () => (/* reexport */ AwsPipeline),
-  createAwsPorts: () => (/* binding */ createAwsPorts)
+  yO: () => (/* binding */ clientConfig),
+  T3: () => (/* binding */ dnsSuffix),
+  a4: () => (/* binding */ overriddenEndpoint)
 });
+
+// UNUSED EXPORTS: ENDPOINT_ENV
 
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
@@ -138,8 +137,11 @@ const ENDPOINT_ENV = {
     codebuild: 'AWS_ENDPOINT_URL_CODEBUILD',
     logs: 'AWS_ENDPOINT_URL_CLOUDWATCH_LOGS',
     s3: 'AWS_ENDPOINT_URL_S3',
+    codedeploy: 'AWS_ENDPOINT_URL_CODEDEPLOY',
+    ecs: 'AWS_ENDPOINT_URL_ECS',
+    sts: 'AWS_ENDPOINT_URL_STS',
 };
-const HOST_PREFIX = { codepipeline: 'codepipeline', ecr: 'api.ecr', codebuild: 'codebuild', logs: 'logs', s3: 's3' };
+const HOST_PREFIX = { codepipeline: 'codepipeline', ecr: 'api.ecr', codebuild: 'codebuild', logs: 'logs', s3: 's3', codedeploy: 'codedeploy', ecs: 'ecs', sts: 'sts' };
 function dnsSuffix(region) {
     return region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
 }
@@ -161,6 +163,8 @@ async function clientConfig(service, o) {
     // Only an explicit option is passed on; the SDK reads the environment overrides itself.
     if (explicit)
         config.endpoint = explicit;
+    if (o.credentials)
+        config.credentials = o.credentials;
     const scale = o.retryDelayScale ?? 1;
     if (scale !== 1)
         config.retryStrategy = await scaledRetryStrategy(maxAttempts, scale);
@@ -198,7 +202,16 @@ async function scaledRetryStrategy(maxAttempts, scale) {
     return new StandardRetryStrategy({ maxAttempts, backoff });
 }
 
-;// CONCATENATED MODULE: ./build/adapters/aws/errors.js
+
+/***/ }),
+
+/***/ 2348:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ errorName),
+/* harmony export */   n: () => (/* binding */ httpStatus)
+/* harmony export */ });
 /** The SDK names a service error after its `__type` / error code; anything else has no name worth matching. */
 function errorName(err) {
     return err && typeof err === 'object' && 'name' in err && typeof err.name === 'string' ? err.name : undefined;
@@ -209,6 +222,27 @@ function httpStatus(err) {
     return meta?.httpStatusCode;
 }
 
+
+/***/ }),
+
+/***/ 4328:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  AwsBuildLogs: () => (/* reexport */ AwsBuildLogs),
+  AwsImages: () => (/* reexport */ AwsImages),
+  AwsPipeline: () => (/* reexport */ AwsPipeline),
+  createAwsPorts: () => (/* binding */ createAwsPorts)
+});
+
+// EXTERNAL MODULE: ./build/adapters/aws/config.js + 1 modules
+var config = __webpack_require__(5310);
+// EXTERNAL MODULE: ./build/adapters/aws/errors.js
+var errors = __webpack_require__(2348);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
 ;// CONCATENATED MODULE: ./build/adapters/aws/zip.js
@@ -370,7 +404,7 @@ class AwsImages {
             detail = res.imageDetails?.[0];
         }
         catch (err) {
-            const name = errorName(err);
+            const name = (0,errors/* errorName */.I)(err);
             if (name === 'ImageNotFoundException')
                 return undefined;
             if (name === 'RepositoryNotFoundException') {
@@ -381,7 +415,7 @@ class AwsImages {
         }
         if (!detail?.imageDigest)
             return undefined;
-        const host = `${detail.registryId ?? o.registryId ?? ''}.dkr.ecr.${this.region}.${dnsSuffix(this.region)}`;
+        const host = `${detail.registryId ?? o.registryId ?? ''}.dkr.ecr.${this.region}.${(0,config/* dnsSuffix */.T3)(this.region)}`;
         const repo = `${host}/${detail.repositoryName ?? o.repository}`;
         const tag = o.tag ?? detail.imageTags?.[0];
         const image = { uri: o.tag ? `${repo}:${o.tag}` : `${repo}@${detail.imageDigest}`, digest: detail.imageDigest };
@@ -405,7 +439,7 @@ class AwsImages {
         }
         catch (err) {
             // A missing object is a build that wrote no artifact; a missing bucket or a denial is a setup problem to surface.
-            if (errorName(err) === 'NoSuchKey')
+            if ((0,errors/* errorName */.I)(err) === 'NoSuchKey')
                 return undefined;
             throw err;
         }
@@ -483,7 +517,7 @@ class AwsBuildLogs {
                 back = res.nextBackwardToken;
             }
             catch (err) {
-                if (errorName(err) === 'ResourceNotFoundException') {
+                if ((0,errors/* errorName */.I)(err) === 'ResourceNotFoundException') {
                     this.logger?.debug(`No log stream ${logGroupName}/${logStreamName}`);
                     return lines;
                 }
@@ -993,7 +1027,7 @@ class AwsPipeline {
         }
         catch (err) {
             // Already finished or already stopping: the wish is fulfilled, nothing to report as a failure.
-            const name = errorName(err);
+            const name = (0,errors/* errorName */.I)(err);
             if (name === 'PipelineExecutionNotStoppableException' || name === 'DuplicatedStopRequestException') {
                 this.logger?.info(`Execution ${o.executionId} was not stopped: ${err.message}`);
                 return;
@@ -1034,18 +1068,18 @@ async function createAwsPorts(options) {
         Promise.all(/* import() */[__webpack_require__.e(609), __webpack_require__.e(861), __webpack_require__.e(232)]).then(__webpack_require__.t.bind(__webpack_require__, 8232, 19)),
         Promise.all(/* import() */[__webpack_require__.e(609), __webpack_require__.e(861), __webpack_require__.e(249)]).then(__webpack_require__.t.bind(__webpack_require__, 8249, 19)),
         Promise.all(/* import() */[__webpack_require__.e(609), __webpack_require__.e(861), __webpack_require__.e(774)]).then(__webpack_require__.t.bind(__webpack_require__, 4774, 19)),
-        Promise.all(/* import() */[__webpack_require__.e(609), __webpack_require__.e(861), __webpack_require__.e(303)]).then(__webpack_require__.t.bind(__webpack_require__, 303, 19)),
+        Promise.all(/* import() */[__webpack_require__.e(609), __webpack_require__.e(861), __webpack_require__.e(303)]).then(__webpack_require__.t.bind(__webpack_require__, 2684, 19)),
         Promise.all(/* import() */[__webpack_require__.e(609), __webpack_require__.e(861), __webpack_require__.e(711)]).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19)),
     ]);
     const [cpConfig, ecrConfig, cbConfig, logsConfig, s3Config] = await Promise.all([
-        clientConfig('codepipeline', options),
-        clientConfig('ecr', options),
-        clientConfig('codebuild', options),
-        clientConfig('logs', options),
-        clientConfig('s3', options),
+        (0,config/* clientConfig */.yO)('codepipeline', options),
+        (0,config/* clientConfig */.yO)('ecr', options),
+        (0,config/* clientConfig */.yO)('codebuild', options),
+        (0,config/* clientConfig */.yO)('logs', options),
+        (0,config/* clientConfig */.yO)('s3', options),
     ]);
     // A local or private S3 endpoint has no per-bucket host names: address buckets in the path.
-    if (overriddenEndpoint('s3', options))
+    if ((0,config/* overriddenEndpoint */.a4)('s3', options))
         s3Config.forcePathStyle = true;
     const clients = {
         codepipeline: new cp.CodePipelineClient(cpConfig),

@@ -1,27 +1,24 @@
-export const id = 849;
-export const ids = [849];
+export const id = 751;
+export const ids = [751];
 export const modules = {
 
-/***/ 6849:
+/***/ 6440:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  DEFAULT_FIND_TIMEOUT_SECONDS: () => (/* reexport */ DEFAULT_FIND_TIMEOUT_SECONDS),
-  DEFAULT_MAX_PAGES: () => (/* reexport */ DEFAULT_MAX_PAGES),
-  DEFAULT_TIMEOUT_MINUTES: () => (/* reexport */ DEFAULT_TIMEOUT_MINUTES),
-  MAX_FAILED_TICKS: () => (/* reexport */ MAX_FAILED_TICKS),
-  PAGE_SIZE: () => (/* reexport */ PAGE_SIZE),
-  REPORT_MODES: () => (/* reexport */ REPORT_MODES),
-  Reporter: () => (/* reexport */ Reporter),
-  TrackError: () => (/* reexport */ TrackError),
-  isChecksForbidden: () => (/* reexport */ isChecksForbidden),
-  locate: () => (/* reexport */ locate),
-  trackExecution: () => (/* reexport */ trackExecution),
-  waitForExecution: () => (/* reexport */ waitForExecution)
+  Vq: () => (/* binding */ OUTPUT_MAX),
+  GQ: () => (/* binding */ TITLE_MAX),
+  Hn: () => (/* reexport */ cell),
+  $Q: () => (/* binding */ clip),
+  DH: () => (/* binding */ clipTail),
+  aY: () => (/* binding */ code),
+  EU: () => (/* binding */ fence),
+  nf: () => (/* binding */ md_link),
+  TN: () => (/* binding */ oneLine),
+  E$: () => (/* binding */ redact),
+  Pl: () => (/* binding */ safeUrl)
 });
 
 ;// CONCATENATED MODULE: ./build/core/report/summary.js
@@ -218,6 +215,33 @@ function redact(s, secrets = []) {
     return out;
 }
 
+
+/***/ }),
+
+/***/ 4751:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  DEFAULT_FIND_TIMEOUT_SECONDS: () => (/* reexport */ DEFAULT_FIND_TIMEOUT_SECONDS),
+  DEFAULT_MAX_PAGES: () => (/* reexport */ DEFAULT_MAX_PAGES),
+  DEFAULT_TIMEOUT_MINUTES: () => (/* reexport */ DEFAULT_TIMEOUT_MINUTES),
+  MAX_FAILED_TICKS: () => (/* reexport */ MAX_FAILED_TICKS),
+  PAGE_SIZE: () => (/* reexport */ PAGE_SIZE),
+  REPORT_MODES: () => (/* reexport */ REPORT_MODES),
+  Reporter: () => (/* reexport */ Reporter),
+  TrackError: () => (/* reexport */ TrackError),
+  isChecksForbidden: () => (/* reexport */ isChecksForbidden),
+  locate: () => (/* reexport */ locate),
+  trackExecution: () => (/* reexport */ trackExecution),
+  waitForExecution: () => (/* reexport */ waitForExecution)
+});
+
+// EXTERNAL MODULE: ./build/core/pipeline/md.js + 1 modules
+var md = __webpack_require__(6440);
 ;// CONCATENATED MODULE: ./build/core/pipeline/conclusions.js
 
 const FINAL = new Set(['Succeeded', 'Failed', 'Stopped', 'Cancelled', 'Superseded']);
@@ -367,7 +391,7 @@ function commitStatusFor(run) {
         sha: run.headSha,
         context: run.name,
         state: commitState(run),
-        description: oneLine(run.output.title, STATUS_DESCRIPTION_MAX),
+        description: (0,md/* oneLine */.TN)(run.output.title, STATUS_DESCRIPTION_MAX),
         ...(run.detailsUrl ? { targetUrl: run.detailsUrl } : {}),
     };
 }
@@ -865,7 +889,7 @@ const DOCS = {
 };
 function project(input) {
     const name = input.configuration?.ProjectName;
-    return name ? ` ${code(name)}` : '';
+    return name ? ` ${(0,md/* code */.aY)(name)}` : '';
 }
 /** Specific explainers first; the order is the order of the result. */
 const EXPLAINERS = [
@@ -922,7 +946,7 @@ const EXPLAINERS = [
             const missing = /stat (\S*buildspec[^:\s]*): no such file or directory/i.exec(text);
             if (missing) {
                 return {
-                    cause: `CodeBuild found no buildspec at ${code(missing[1])}.`,
+                    cause: `CodeBuild found no buildspec at ${(0,md/* code */.aY)(missing[1])}.`,
                     fix: 'Commit `buildspec.yml` at the root of the source (names are case-sensitive), or set the project\'s buildspec name to where the file is.',
                     rules: [],
                 };
@@ -931,8 +955,8 @@ const EXPLAINERS = [
             if (runtime) {
                 return {
                     title: 'Unknown runtime version in the buildspec',
-                    cause: `The build image has no ${code(runtime[2])} runtime version ${code(runtime[1])}.`,
-                    fix: `Use a version the project's image lists for ${code(runtime[2])} under \`install.runtime-versions\`${runtime[2].toLowerCase() === 'docker' ? '; Docker needs no runtime-versions entry at all (privileged mode provides it), so remove the line' : ''}.`,
+                    cause: `The build image has no ${(0,md/* code */.aY)(runtime[2])} runtime version ${(0,md/* code */.aY)(runtime[1])}.`,
+                    fix: `Use a version the project's image lists for ${(0,md/* code */.aY)(runtime[2])} under \`install.runtime-versions\`${runtime[2].toLowerCase() === 'docker' ? '; Docker needs no runtime-versions entry at all (privileged mode provides it), so remove the line' : ''}.`,
                     rules: ['BS-07', 'BS-08'],
                 };
             }
@@ -968,7 +992,7 @@ const EXPLAINERS = [
         patterns: [/The repository with name '([^']+)' does not exist(?: in the registry with id '(\d+)')?[^\n]*/i],
         rules: ['XF-12'],
         build: (m) => ({
-            cause: `ECR has no repository ${code(m[1])}${m[2] ? ` in account ${code(m[2])}` : ''}, so the image could not be pushed or pulled.`,
+            cause: `ECR has no repository ${(0,md/* code */.aY)(m[1])}${m[2] ? ` in account ${(0,md/* code */.aY)(m[2])}` : ''}, so the image could not be pushed or pulled.`,
             fix: `Create it (\`aws ecr create-repository --repository-name ${m[1].replace(/[^a-z0-9._/-]/g, '')}\`) or correct the repository URI in the buildspec: \`<account>.dkr.ecr.<region>.amazonaws.com/<name>\`, in the Region the service runs in.`,
         }),
     },
@@ -1010,7 +1034,7 @@ const EXPLAINERS = [
             const who = m[1]?.startsWith('arn:') ? m[1] : undefined;
             const action = who ? m[2] : m[1]?.startsWith('ecr:') ? m[1] : undefined;
             return {
-                cause: `${who ? `The role ${code(who)}` : 'The CodeBuild service role'} may not ${action ? `call ${code(action)}` : 'push to the repository'}, which \`docker login\` and \`docker push\` need.`,
+                cause: `${who ? `The role ${(0,md/* code */.aY)(who)}` : 'The CodeBuild service role'} may not ${action ? `call ${(0,md/* code */.aY)(action)}` : 'push to the repository'}, which \`docker login\` and \`docker push\` need.`,
                 fix: `Attach this policy to the CodeBuild service role (narrow \`Resource\` to the repository ARN, except for \`ecr:GetAuthorizationToken\`, which needs \`*\`):\n\n${POLICY_BLOCK}`,
             };
         },
@@ -1038,7 +1062,7 @@ const EXPLAINERS = [
         rules: ['ID-01', 'ID-02', 'XF-07', 'XF-08'],
         links: [DOCS.imageDetail],
         build: (m) => ({
-            cause: `The CodeDeployToECS action found no readable \`imageDetail.json\`${m[1] ? ` in artifact ${code(m[1])}` : ''}: the file is missing from the artifact, named differently (\`imagedefinitions.json\` belongs to the standard ECS action), or is not \`{"ImageURI": "…"}\`.`,
+            cause: `The CodeDeployToECS action found no readable \`imageDetail.json\`${m[1] ? ` in artifact ${(0,md/* code */.aY)(m[1])}` : ''}: the file is missing from the artifact, named differently (\`imagedefinitions.json\` belongs to the standard ECS action), or is not \`{"ImageURI": "…"}\`.`,
             fix: 'In the buildspec, write `printf \'{"ImageURI":"%s"}\' "$REPOSITORY_URI:$IMAGE_TAG" > imageDetail.json`, list `imageDetail.json` under `artifacts.files`, and set `Image1ArtifactName` to that build output artifact.',
         }),
     },
@@ -1081,7 +1105,7 @@ const EXPLAINERS = [
         rules: ['XF-14'],
         links: [DOCS.lbTroubleshoot],
         build: (m) => ({
-            cause: `The load balancer's target groups use target type ${code(m[1])}, which does not work with the task definition's ${code(m[2])} network mode (awsvpc tasks register by IP address).`,
+            cause: `The load balancer's target groups use target type ${(0,md/* code */.aY)(m[1])}, which does not work with the task definition's ${(0,md/* code */.aY)(m[2])} network mode (awsvpc tasks register by IP address).`,
             fix: 'Create both target groups (blue and green) with `--target-type ip` — the type cannot be changed — and point the listeners, the ECS service and the CodeDeploy deployment group at them.',
         }),
     },
@@ -1097,7 +1121,7 @@ const EXPLAINERS = [
         rules: ['TD-04', 'TD-05'],
         unless: ['target-type'],
         build: (m) => ({
-            cause: `The task definition's \`requiresCompatibilities\` or \`networkMode\` do not match the ECS service${m[1] ? `, which runs on ${code(m[1])}` : ''}.`,
+            cause: `The task definition's \`requiresCompatibilities\` or \`networkMode\` do not match the ECS service${m[1] ? `, which runs on ${(0,md/* code */.aY)(m[1])}` : ''}.`,
             fix: 'Make `taskdef.json` match the service: for Fargate, `"requiresCompatibilities": ["FARGATE"]`, `"networkMode": "awsvpc"` and task-level `cpu` and `memory`; for EC2, the network mode the service was created with. A deployment cannot change the service\'s launch type or network configuration.',
         }),
     },
@@ -1108,7 +1132,7 @@ const EXPLAINERS = [
         rules: ['XF-03'],
         links: [DOCS.lbTroubleshoot],
         build: (m) => ({
-            cause: `The appspec's \`LoadBalancerInfo.ContainerName\` (and the service's load balancer) name container ${code(m[1])}, but the registered task definition has no container with that name.`,
+            cause: `The appspec's \`LoadBalancerInfo.ContainerName\` (and the service's load balancer) name container ${(0,md/* code */.aY)(m[1])}, but the registered task definition has no container with that name.`,
             fix: 'Use the same name in the appspec\'s `ContainerName` and in `containerDefinitions[].name`; it must be the container the ECS service was created with, and `ContainerPort` one of its `containerPort`s.',
         }),
     },
@@ -1144,7 +1168,7 @@ const EXPLAINERS = [
             const role = m[2].replace(/[.]+$/, '');
             const statement = { Effect: 'Allow', Action: 'iam:PassRole', Resource: role, Condition: { StringEqualsIfExists: { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' } } };
             return {
-                cause: `${m[1] ? `${code(m[1])}` : 'The deploy action\'s role'} may not pass ${code(role)} to ECS. Registering the task definition passes its task role and execution role, which needs \`iam:PassRole\` on both.`,
+                cause: `${m[1] ? `${(0,md/* code */.aY)(m[1])}` : 'The deploy action\'s role'} may not pass ${(0,md/* code */.aY)(role)} to ECS. Registering the task definition passes its task role and execution role, which needs \`iam:PassRole\` on both.`,
                 fix: `Add this statement to the CodePipeline service role (or the action's \`roleArn\`), once per role the task definition names:\n\n\`\`\`json\n${JSON.stringify(statement, null, 2)}\n\`\`\``,
             };
         },
@@ -1199,7 +1223,7 @@ const EXPLAINERS = [
         build: (m) => {
             const [phase, command, status] = m.length === 4 ? [m[1], m[2], m[3]] : [undefined, m[1], m[2]];
             return {
-                cause: `The buildspec command ${code(oneLine(command, 200))} exited with status ${status}${phase ? ` in the ${phase} phase` : ''}.`,
+                cause: `The buildspec command ${(0,md/* code */.aY)((0,md/* oneLine */.TN)(command, 200))} exited with status ${status}${phase ? ` in the ${phase} phase` : ''}.`,
                 fix: 'The log below shows its output. Run the command locally (or in CodeBuild local) to reproduce it; remember that `post_build` still runs after a failed `build`.',
             };
         },
@@ -1266,7 +1290,7 @@ function explainFailure(input) {
             fix: built.fix,
             rules: built.rules ?? ex.rules,
             links: ex.links ?? [],
-            evidence: oneLine(lineAround(hit.text, hit.m.index ?? 0), 300),
+            evidence: (0,md/* oneLine */.TN)(lineAround(hit.text, hit.m.index ?? 0), 300),
             ...(ex.generic ? { generic: true } : {}),
         });
     }
@@ -1413,14 +1437,14 @@ const LINK_LABEL = {
 };
 function actionLink(a, ctx) {
     if (a.category === 'Approval' && a.status === 'InProgress')
-        return md_link('Review in console', ctx.console);
-    const url = safeUrl(a.externalExecutionUrl);
-    return url ? md_link(LINK_LABEL[a.provider ?? ''] ?? 'Details', url) : '—';
+        return (0,md/* link */.nf)('Review in console', ctx.console);
+    const url = (0,md/* safeUrl */.Pl)(a.externalExecutionUrl);
+    return url ? (0,md/* link */.nf)(LINK_LABEL[a.provider ?? ''] ?? 'Details', url) : '—';
 }
 function actionsTable(stage, ctx) {
     const rows = stage.actions.map((a) => {
         const t = actionTimes(a);
-        return `| ${cell(a.name)} | ${cell(a.provider ?? '—')} | ${actionWord(a)} | ${durationText(t.start, t.end, ctx.now)} | ${actionLink(a, ctx)} |`;
+        return `| ${(0,md/* cell */.Hn)(a.name)} | ${(0,md/* cell */.Hn)(a.provider ?? '—')} | ${actionWord(a)} | ${durationText(t.start, t.end, ctx.now)} | ${actionLink(a, ctx)} |`;
     });
     return ['| Action | Provider | Status | Duration | Link |', '|---|---|---|---|---|', ...rows].join('\n');
 }
@@ -1430,18 +1454,18 @@ function ruleLinks(rules, ctx) {
 }
 /** The failure of one action: what AWS said, then the explanation. */
 function failureSection(stage, a, ctx, level = '###') {
-    const out = [`${level} ❌ ${cell(stage.name)} / ${cell(a.name)} failed`];
+    const out = [`${level} ❌ ${(0,md/* cell */.Hn)(stage.name)} / ${(0,md/* cell */.Hn)(a.name)} failed`];
     // The summary is often the first words of the error message: show each text once.
     const texts = [a.summary, a.errorMessage, ...(a.diagnostics ?? []).slice(0, 5)].filter((s) => typeof s === 'string' && s.trim() !== '').map((s) => s.trim());
     const said = texts.filter((s, i) => !texts.some((x, j) => j !== i && x.includes(s) && (x !== s || j < i)));
     if (said.length)
-        out.push(fence(clipTail(redact(said.map((s) => clipTail(s, 2_000)).join('\n'), ctx.secrets), 6_000)));
+        out.push((0,md/* fence */.EU)((0,md/* clipTail */.DH)((0,md/* redact */.E$)(said.map((s) => (0,md/* clipTail */.DH)(s, 2_000)).join('\n'), ctx.secrets), 6_000)));
     if (a.errorCode && a.errorCode !== 'JobFailed')
-        out.push(`Error code: ${code(a.errorCode)}`);
+        out.push(`Error code: ${(0,md/* code */.aY)(a.errorCode)}`);
     const ex = explanationsOf(a);
     for (const e of ex) {
-        out.push(`**${cell(e.title)}.** ${e.cause}`, `**Fix:** ${e.fix}`);
-        const refs = [ruleLinks(e.rules, ctx) && `Checked by ${ruleLinks(e.rules, ctx)} in \`ecs-codepipeline check\``, e.links.map((l) => md_link(l.label, l.url)).join(', ')].filter(Boolean);
+        out.push(`**${(0,md/* cell */.Hn)(e.title)}.** ${e.cause}`, `**Fix:** ${e.fix}`);
+        const refs = [ruleLinks(e.rules, ctx) && `Checked by ${ruleLinks(e.rules, ctx)} in \`ecs-codepipeline check\``, e.links.map((l) => (0,md/* link */.nf)(l.label, l.url)).join(', ')].filter(Boolean);
         if (refs.length)
             out.push(refs.join(' · '));
     }
@@ -1460,7 +1484,7 @@ function stageDetailsUrl(stage, ctx) {
     const running = stage.actions.filter((a) => a.status === 'InProgress');
     const relevant = failed.length ? failed : running.length ? running : stage.actions;
     if (relevant.length === 1 && relevant[0].category !== 'Approval')
-        return safeUrl(relevant[0].externalExecutionUrl) ?? ctx.console;
+        return (0,md/* safeUrl */.Pl)(relevant[0].externalExecutionUrl) ?? ctx.console;
     return ctx.console;
 }
 function firstCause(stage) {
@@ -1524,19 +1548,19 @@ function header(ctx) {
     const { snap } = ctx;
     const rev = snap.sourceRevisions.find((r) => r.revisionId) ?? undefined;
     const parts = [
-        `**Pipeline** ${code(snap.pipelineName)} (${cell(snap.region)})`,
-        `**Execution** ${md_link(snap.executionId, ctx.console)}`,
-        `**Commit** ${code(shortSha(rev?.revisionId ?? ctx.o.headSha))}`,
+        `**Pipeline** ${(0,md/* code */.aY)(snap.pipelineName)} (${(0,md/* cell */.Hn)(snap.region)})`,
+        `**Execution** ${(0,md/* link */.nf)(snap.executionId, ctx.console)}`,
+        `**Commit** ${(0,md/* code */.aY)(shortSha(rev?.revisionId ?? ctx.o.headSha))}`,
     ];
     const message = commitMessage(rev?.revisionSummary);
     const lines = [parts.join(' · ')];
     if (message)
-        lines.push(`> ${cell(oneLine(redact(message, ctx.secrets), 120))}`);
+        lines.push(`> ${(0,md/* cell */.Hn)((0,md/* oneLine */.TN)((0,md/* redact */.E$)(message, ctx.secrets), 120))}`);
     if (snap.executionType === 'ROLLBACK') {
-        lines.push(`↩️ **This is a rollback execution**: it redeploys the source revisions of ${snap.rollbackTargetExecutionId ? `execution ${code(snap.rollbackTargetExecutionId)}` : 'an earlier execution'}.`);
+        lines.push(`↩️ **This is a rollback execution**: it redeploys the source revisions of ${snap.rollbackTargetExecutionId ? `execution ${(0,md/* code */.aY)(snap.rollbackTargetExecutionId)}` : 'an earlier execution'}.`);
     }
     if (snap.status === 'Superseded')
-        lines.push(`⏭️ **${cell(supersededTitle(snap))}**, which carries this commit's change.`);
+        lines.push(`⏭️ **${(0,md/* cell */.Hn)(supersededTitle(snap))}**, which carries this commit's change.`);
     return lines.join('\n\n');
 }
 /** CodeStar connections put `{"ProviderType":…,"CommitMessage":…}` in revisionSummary; others a plain message. */
@@ -1557,21 +1581,21 @@ function imageSection(image, ctx) {
     if (!image)
         return undefined;
     const rows = [
-        ['URI', code(image.uri)],
-        ...(image.tag ? [['Tag', code(image.tag)]] : []),
-        ...(image.digest ? [['Digest', code(image.digest)]] : []),
-        ...(image.pushedAt ? [['Pushed', cell(toIso(image.pushedAt) ?? image.pushedAt)]] : []),
+        ['URI', (0,md/* code */.aY)(image.uri)],
+        ...(image.tag ? [['Tag', (0,md/* code */.aY)(image.tag)]] : []),
+        ...(image.digest ? [['Digest', (0,md/* code */.aY)(image.digest)]] : []),
+        ...(image.pushedAt ? [['Pushed', (0,md/* cell */.Hn)(toIso(image.pushedAt) ?? image.pushedAt)]] : []),
         ...(image.scanFindings && Object.keys(image.scanFindings).length
-            ? [['Scan findings', cell(Object.entries(image.scanFindings).map(([k, v]) => `${k} ${v}`).join(', '))]]
+            ? [['Scan findings', (0,md/* cell */.Hn)(Object.entries(image.scanFindings).map(([k, v]) => `${k} ${v}`).join(', '))]]
             : []),
-        ['Found in', image.foundDetail ? redact(image.foundDetail, ctx.secrets).replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ') : cell(image.foundIn)],
+        ['Found in', image.foundDetail ? (0,md/* redact */.E$)(image.foundDetail, ctx.secrets).replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ') : (0,md/* cell */.Hn)(image.foundIn)],
     ];
     return ['### Deployed image', '', '| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
 }
 function stagesTable(ctx, states) {
     const rows = ctx.snap.stages.map((s, i) => {
         const t = stageTimes(s, states[i]);
-        return `| ${md_link(s.name, stageDetailsUrl(s, ctx))} | ${stageWord(s, states[i])} | ${durationText(t.start, t.end, ctx.now)} |`;
+        return `| ${(0,md/* link */.nf)(s.name, stageDetailsUrl(s, ctx))} | ${stageWord(s, states[i])} | ${durationText(t.start, t.end, ctx.now)} |`;
     });
     return ['| Stage | Status | Duration |', '|---|---|---|', ...rows].join('\n');
 }
@@ -1612,12 +1636,12 @@ function executionTitle(state, ctx) {
     }
 }
 function title(s) {
-    return oneLine(s, TITLE_MAX);
+    return (0,md/* oneLine */.TN)(s, md/* TITLE_MAX */.GQ);
 }
 function finish(run, ctx) {
-    const summary = clip(redact(run.output.summary, ctx.secrets), OUTPUT_MAX);
-    const text = run.output.text ? clip(redact(run.output.text, ctx.secrets), OUTPUT_MAX) : undefined;
-    return { ...run, output: { title: title(redact(run.output.title, ctx.secrets)), summary, ...(text ? { text } : {}) } };
+    const summary = (0,md/* clip */.$Q)((0,md/* redact */.E$)(run.output.summary, ctx.secrets), md/* OUTPUT_MAX */.Vq);
+    const text = run.output.text ? (0,md/* clip */.$Q)((0,md/* redact */.E$)(run.output.text, ctx.secrets), md/* OUTPUT_MAX */.Vq) : undefined;
+    return { ...run, output: { title: title((0,md/* redact */.E$)(run.output.title, ctx.secrets)), summary, ...(text ? { text } : {}) } };
 }
 function completion(state, end, ctx) {
     if (state.status !== 'completed')
@@ -1664,7 +1688,7 @@ function logText(stage, ctx) {
         if (!a.logTail?.length)
             continue;
         const lines = a.logTail.slice(-LOG_LINES);
-        parts.push(`### Last ${lines.length} lines of the ${cell(a.name)} log`, fence(clipTail(redact(lines.join('\n'), ctx.secrets), 30_000)));
+        parts.push(`### Last ${lines.length} lines of the ${(0,md/* cell */.Hn)(a.name)} log`, (0,md/* fence */.EU)((0,md/* clipTail */.DH)((0,md/* redact */.E$)(lines.join('\n'), ctx.secrets), 30_000)));
     }
     return parts.length ? parts.join('\n\n') : undefined;
 }
@@ -1677,8 +1701,8 @@ function renderStage(snapshot, stage, o) {
     const parts = [header(ctx), stage.actions.length ? actionsTable(stage, ctx) : '_This stage has no actions._'];
     const approval = waitingApproval(stage);
     if (approval && state.status === 'in_progress') {
-        const review = safeUrl(approval.externalExecutionUrl);
-        parts.push(`✋ ${cell(approval.name)} is waiting for a manual approval${approval.summary ? `: ${cell(oneLine(redact(approval.summary, ctx.secrets), 300))}` : ''}. Approve or reject it ${o.buttons ? `with the buttons above (people with write access) or ` : ''}in the ${md_link('CodePipeline console', ctx.console)}${review ? ` after reviewing ${md_link('the linked page', review)}` : ''}.`);
+        const review = (0,md/* safeUrl */.Pl)(approval.externalExecutionUrl);
+        parts.push(`✋ ${(0,md/* cell */.Hn)(approval.name)} is waiting for a manual approval${approval.summary ? `: ${(0,md/* cell */.Hn)((0,md/* oneLine */.TN)((0,md/* redact */.E$)(approval.summary, ctx.secrets), 300))}` : ''}. Approve or reject it ${o.buttons ? `with the buttons above (people with write access) or ` : ''}in the ${(0,md/* link */.nf)('CodePipeline console', ctx.console)}${review ? ` after reviewing ${(0,md/* link */.nf)('the linked page', review)}` : ''}.`);
     }
     for (const a of failedActions(stage))
         parts.push(failureSection(stage, a, ctx));
@@ -1715,9 +1739,9 @@ function renderJobSummary(snapshot, o) {
     const ctx = context(snapshot, o);
     const state = executionCheckState(snapshot.status, { timedOut: o.timedOut });
     const icon = state.status === 'completed' ? (TITLE_ICON[state.conclusion ?? ''] ?? '') : '⏳';
-    const heading = `## ${icon} ${cell(o.checkName ?? DEFAULT_CHECK_NAME)}: ${cell(title(redact(executionTitle(state, ctx), ctx.secrets)))}`;
+    const heading = `## ${icon} ${(0,md/* cell */.Hn)(o.checkName ?? DEFAULT_CHECK_NAME)}: ${(0,md/* cell */.Hn)(title((0,md/* redact */.E$)(executionTitle(state, ctx), ctx.secrets)))}`;
     // A job summary may be 1 MiB; the check-run limit keeps it far below that.
-    return clip(redact(`${heading}\n\n${executionBody(ctx, state)}\n`, ctx.secrets), OUTPUT_MAX);
+    return (0,md/* clip */.$Q)((0,md/* redact */.E$)(`${heading}\n\n${executionBody(ctx, state)}\n`, ctx.secrets), md/* OUTPUT_MAX */.Vq);
 }
 
 ;// CONCATENATED MODULE: ./build/core/pipeline/image.js
@@ -1989,6 +2013,7 @@ class Enricher {
     image;
     imageDetailTried = new Set();
     ecrTagTried = false;
+    settledOnce = false;
     constructor(o, ports, counts) {
         this.o = o;
         this.ports = ports;
@@ -1998,10 +2023,12 @@ class Enricher {
      * One tick's snapshot, completed; `changed` when an action changed since the
      * previous tick (the caller polls sooner and the image may have appeared).
      */
-    async tick(raw, o) {
+    async tick(first, o) {
+        const settled = o.last ? await this.settle(first) : undefined;
+        const raw = settled ?? first;
         const changes = actionChanges(this.prev, raw);
         this.prev = raw;
-        if (changes.length > 0) {
+        if (changes.length > 0 && !settled) {
             try {
                 this.details = await this.ports.pipeline.actionExecutions({ pipelineName: this.o.pipelineName, executionId: raw.executionId });
                 this.counts.actionExecutions++;
@@ -2019,6 +2046,32 @@ class Enricher {
         if (!this.image && (changes.length > 0 || o.last))
             await this.resolveImage(snapshot, o.last);
         return { snapshot, changed: changes.length > 0 };
+    }
+    /**
+     * An execution that failed or stopped, seen ended in stages that newer
+     * executions have run since: GetPipelineState no longer shows where it
+     * stopped (the adapter says NotStarted), as after a restart of the app or a
+     * late event. Its own action runs do: on the last tick, read them
+     * (ListActionExecutions) and the snapshot again, which the adapter then
+     * derives from them. Once per execution, and only when no stage shows the
+     * failure; undefined when not needed.
+     */
+    async settle(raw) {
+        const ended = raw.status === 'Failed' || raw.status === 'Stopped';
+        if (this.settledOnce || !ended || raw.stages.some((st) => st.status === 'Failed' || st.status === 'Stopped' || st.status === 'Stopping'))
+            return undefined;
+        this.settledOnce = true;
+        try {
+            this.details = await this.ports.pipeline.actionExecutions({ pipelineName: this.o.pipelineName, executionId: raw.executionId });
+            this.counts.actionExecutions++;
+            const again = await this.ports.pipeline.snapshot({ pipelineName: this.o.pipelineName, executionId: raw.executionId });
+            this.counts.snapshots++;
+            return again;
+        }
+        catch (e) {
+            this.ports.logger.warning(`Reading where execution ${raw.executionId} stopped failed: ${errorText(e)}`);
+            return undefined;
+        }
     }
     failedBuilds(snapshot) {
         return snapshot.stages.flatMap((s) => s.actions.filter((a) => a.provider === 'CodeBuild' && a.status === 'Failed' && a.externalExecutionId));
@@ -2435,6 +2488,7 @@ class Reporter {
 
 
 
+
 /** Ticks in a row whose snapshot failed (after the SDK's own retries) before the tracker gives up. */
 const MAX_FAILED_TICKS = 5;
 const STOP_REASON = 'Stopped by ecs-codepipeline: the GitHub workflow run was cancelled (stop-on-cancel).';
@@ -2466,6 +2520,13 @@ function abandonOpenRuns(runs, note, nowIso) {
             completedAt: nowIso,
             output: { ...r.output, title: 'Tracking cancelled; the execution goes on in AWS', summary: `⏹️ ${note}\n\n${r.output.summary}` },
         });
+}
+/** The execution's run (the first) carries the pipeline drift, read once before tracking (issue 6). */
+function withDrift(runs, drift) {
+    if (!drift || runs.length === 0)
+        return runs;
+    const [exec, ...rest] = runs;
+    return [{ ...exec, output: { ...exec.output, summary: (0,md/* clip */.$Q)(`${exec.output.summary}\n\n${drift}`, md/* OUTPUT_MAX */.Vq) } }, ...rest];
 }
 async function snapshotWithRetries(l, baseSeconds) {
     for (let failures = 1;; failures++) {
@@ -2540,9 +2601,11 @@ async function trackExecution(o, ports) {
             cancelled = true;
             break;
         }
-        const runs = renderRuns(snapshot, { ...l.render, now, image: l.enricher.image, timedOut });
+        const runs = withDrift(renderRuns(snapshot, { ...l.render, now, image: l.enricher.image, timedOut }), o.pipelineDrift);
         logChanges(l, runs, titles);
         const writes = await l.reporter.report(runs);
+        if (ports.onSnapshot)
+            await ports.onSnapshot(snapshot, { image: l.enricher.image, final }).catch((e) => ports.logger.warning(`After the check runs: ${track_errorText(e)}; trying again on the next poll.`));
         if (last)
             break;
         const next = nextPollSeconds({
@@ -2576,6 +2639,8 @@ async function trackExecution(o, ports) {
     else
         message = `${execRun.output.title} (${executionUrl})`;
     let summaryMarkdown = renderJobSummary(end, renderNow);
+    if (o.pipelineDrift)
+        summaryMarkdown = (0,md/* clip */.$Q)(`${summaryMarkdown}\n${o.pipelineDrift}`, md/* OUTPUT_MAX */.Vq);
     if (cancelled)
         summaryMarkdown += `\n${o.stopOnCancel ? '⏹️ The workflow run was cancelled: the execution was stopped (`stop-on-cancel`).' : '⏹️ The workflow run was cancelled while tracking; the execution goes on in AWS.'}\n`;
     return {
@@ -2621,13 +2686,13 @@ async function onCancel(l, last, titles) {
             ports.logger.debug(`Reading the execution after the stop failed: ${track_errorText(e)}`);
         }
         snapshot = stoppedView(snapshot);
-        const runs = renderRuns(snapshot, { ...l.render, now: now(), image: l.enricher.image });
+        const runs = withDrift(renderRuns(snapshot, { ...l.render, now: now(), image: l.enricher.image }), o.pipelineDrift);
         logChanges(l, runs, titles);
         await l.reporter.report(runs);
         return snapshot;
     }
     ports.logger.warning(`The workflow run was cancelled: execution ${l.executionId} goes on in AWS (set stop-on-cancel: true to stop it).`);
-    const runs = renderRuns(snapshot, { ...l.render, now: now(), image: l.enricher.image });
+    const runs = withDrift(renderRuns(snapshot, { ...l.render, now: now(), image: l.enricher.image }), o.pipelineDrift);
     const note = `The workflow run was cancelled while tracking; execution ${l.executionId} goes on in AWS.`;
     const closed = abandonOpenRuns(runs, note, new Date(now()).toISOString());
     logChanges(l, closed, titles);
