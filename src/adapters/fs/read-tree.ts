@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync, type Dirent } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { MAX_BYTES } from '../../core/config/decode.js';
 import { mayHoldConfig } from '../../core/config/detect.js';
 import type { SourceFile } from '../../core/model.js';
@@ -71,8 +71,10 @@ export function listTree(paths: string[], cwd: string): TreeList {
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // `dir` is already normalised and a name holds no separator: joined without path.join's normalising.
+    const prefix = dir.endsWith(sep) ? dir : dir + sep;
     for (const e of entries) {
-      const abs = join(dir, e.name);
+      const abs = prefix + e.name;
       const path = relDir === '.' ? e.name : `${relDir}/${e.name}`;
       if (e.isDirectory()) {
         if (!SKIP.has(e.name)) walk(abs, path);
@@ -93,7 +95,8 @@ export function listTree(paths: string[], cwd: string): TreeList {
     }
   };
   for (const p of paths.length ? paths : ['.']) {
-    const abs = isAbsolute(p) ? p : resolve(cwd, p);
+    // Normalised, so that the walk can join names to it directly.
+    const abs = isAbsolute(p) ? resolve(p) : resolve(cwd, p);
     let st;
     try {
       st = statSync(abs);
