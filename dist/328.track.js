@@ -533,6 +533,8 @@ class AwsBuildLogs {
     }
 }
 
+// EXTERNAL MODULE: ./build/adapters/aws/read-pipeline.js
+var read_pipeline = __webpack_require__(1702);
 ;// CONCATENATED MODULE: ./build/adapters/aws/snapshot.js
 const EXECUTION_STATUSES = ['Cancelled', 'InProgress', 'Stopped', 'Stopping', 'Succeeded', 'Superseded', 'Failed'];
 const STAGE_STATUSES = ['Cancelled', 'InProgress', 'Failed', 'Stopped', 'Stopping', 'Succeeded', 'Skipped'];
@@ -793,6 +795,9 @@ function revisionOf(first, executionId) {
 ;// CONCATENATED MODULE: ./build/adapters/aws/pipeline.js
 
 
+
+/** How long a pipeline's definition (GetPipeline) is reused: stage names and action types change rarely. */
+const DEFINITION_TTL_MS = 30_000;
 function summaryOf(s) {
     const out = {
         executionId: s.pipelineExecutionId ?? '',
@@ -889,6 +894,7 @@ class AwsPipeline {
     logger;
     executions = new Map();
     pipelines = new Map();
+    definitions = new Map();
     constructor(sdk, client, region, logger) {
         this.sdk = sdk;
         this.client = client;
@@ -921,8 +927,29 @@ class AwsPipeline {
         }
         return res.nextToken ? { items, nextToken: res.nextToken } : { items };
     }
+    /**
+     * GetPipeline, read once per pipeline for a short while and shared by
+     * concurrent callers: the app's pooled clients serve every tracker of a
+     * region, and a burst of pushes would otherwise read the same definition
+     * once per commit. A failed read is not kept.
+     */
+    getPipeline(name, o = {}) {
+        const now = Date.now();
+        const hit = this.definitions.get(name);
+        if (hit && !o.fresh && now - hit.at < DEFINITION_TTL_MS)
+            return hit.read;
+        const read = this.client.send(new this.sdk.GetPipelineCommand({ name }));
+        if (this.definitions.size >= 1_000)
+            this.definitions.clear();
+        this.definitions.set(name, { at: now, read });
+        read.catch(() => {
+            if (this.definitions.get(name)?.read === read)
+                this.definitions.delete(name);
+        });
+        return read;
+    }
     async sourceActions(pipelineName) {
-        const res = await this.client.send(new this.sdk.GetPipelineCommand({ name: pipelineName }));
+        const res = await this.getPipeline(pipelineName);
         const mem = this.pipelineMemory(pipelineName);
         const sources = [];
         for (const stage of res.pipeline?.stages ?? []) {
@@ -1008,8 +1035,16 @@ class AwsPipeline {
     }
     /** GetPipeline: the stage names in order (the app queues one check run per stage before the execution appears). */
     async stageNames(pipelineName) {
-        const res = await this.client.send(new this.sdk.GetPipelineCommand({ name: pipelineName }));
+        const res = await this.getPipeline(pipelineName);
         return (res.pipeline?.stages ?? []).map((s) => s.name ?? '').filter(Boolean);
+    }
+    /**
+     * GetPipeline as the drift compares it (the app's tracker reads it on the
+     * clients it already holds); never throws. Always read afresh: a user who
+     * fixed the pipeline in AWS and re-runs wants to see the drift gone.
+     */
+    definition(pipelineName) {
+        return (0,read_pipeline/* readPipeline */.l)({ sdk: this.sdk, client: this.client, region: this.region, get: (name) => this.getPipeline(name, { fresh: true }) }, pipelineName);
     }
     /** RetryStageExecution of the stage's failed actions only; the execution keeps its id. */
     async retryStage(o) {
@@ -1097,6 +1132,97 @@ async function createAwsPorts(options) {
                 c.destroy();
         },
     };
+}
+
+
+/***/ }),
+
+/***/ 1702:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ readPipeline)
+/* harmony export */ });
+/* harmony import */ var _unavailable_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(517);
+
+/**
+ * GetPipeline as the pipeline drift compares it: `{ pipeline, metadata }` as
+ * plain JSON, or what to grant when it cannot be read. Shared by the deploy
+ * preview's clients and the tracker's (the app compares drift on the pooled
+ * clients it already holds).
+ */
+async function readPipeline(c, name) {
+    try {
+        // `get`: a caller's own (shared, briefly reused) GetPipeline read.
+        const res = c.get ? await c.get(name) : await c.client.send(new c.sdk.GetPipelineCommand({ name }));
+        return { ok: true, value: JSON.parse(JSON.stringify({ pipeline: res.pipeline, metadata: res.metadata })) };
+    }
+    catch (e) {
+        return (0,_unavailable_js__WEBPACK_IMPORTED_MODULE_0__/* .unavailable */ .hU)(e, {
+            what: `the pipeline ${name}`,
+            action: 'codepipeline:GetPipeline',
+            resource: `arn:${(0,_unavailable_js__WEBPACK_IMPORTED_MODULE_0__/* .partitionOf */ .iQ)(c.region)}:codepipeline:${c.region}:*:${name}`,
+            missing: { PipelineNotFoundException: `there is no pipeline ${name} in ${c.region}; check the pipeline name and region` },
+        });
+    }
+}
+
+
+/***/ }),
+
+/***/ 517:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   hU: () => (/* binding */ unavailable),
+/* harmony export */   iQ: () => (/* binding */ partitionOf)
+/* harmony export */ });
+/* unused harmony export accountIn */
+/* harmony import */ var _core_error_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(370);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2348);
+
+
+/**
+ * An SDK error of a read of the live side, as a LiveUnavailable: access
+ * denied names the action and resource to grant (the resource from AWS's own
+ * message when it gives one), not found says what is missing.
+ */
+const DENIED = new Set(['AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation', 'UnauthorizedException', 'NotAuthorized']);
+const NO_CREDENTIALS = new Set(['CredentialsProviderError', 'ProviderError']);
+const BAD_CREDENTIALS = new Set(['UnrecognizedClientException', 'InvalidClientTokenId', 'ExpiredTokenException', 'ExpiredToken', 'InvalidSignatureException']);
+/** `arn:aws:sts::123456789012:assumed-role/…` in AWS's message gives the account the resource lives in. */
+function accountIn(message) {
+    return /arn:aws[a-z-]*:(?:sts|iam)::(\d{12}):/.exec(message)?.[1];
+}
+function partitionOf(region) {
+    if (region.startsWith('cn-'))
+        return 'aws-cn';
+    if (region.startsWith('us-gov-'))
+        return 'aws-us-gov';
+    return 'aws';
+}
+/** The resource AWS names in an access-denied message (`… on resource: arn:… because …`). */
+function resourceIn(message) {
+    const m = /\bon resource: (\S+?)(?=[\s,]|$)/.exec(message);
+    return m ? m[1].replace(/[.;]+$/, '') : undefined;
+}
+function unavailable(err, o) {
+    const name = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorName */ .I)(err) ?? '';
+    const message = (0,_core_error_text_js__WEBPACK_IMPORTED_MODULE_1__/* .errorText */ .k)(err);
+    if (DENIED.has(name) || ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .httpStatus */ .n)(err) === 403 && !BAD_CREDENTIALS.has(name))) {
+        const account = accountIn(message);
+        const resource = resourceIn(message) ?? (account ? o.resource.replace(':*:', `:${account}:`) : o.resource);
+        return { ok: false, reason: 'denied', message: `cannot read ${o.what}: grant ${o.action} on ${resource}` };
+    }
+    const missing = o.missing?.[name];
+    if (missing !== undefined)
+        return { ok: false, reason: 'missing', message: `cannot read ${o.what}: ${missing}` };
+    if (NO_CREDENTIALS.has(name) || /credential/i.test(name)) {
+        return { ok: false, reason: 'failed', message: `cannot read ${o.what}: no AWS credentials were found (configure them first, e.g. with aws-actions/configure-aws-credentials)` };
+    }
+    if (BAD_CREDENTIALS.has(name))
+        return { ok: false, reason: 'failed', message: `cannot read ${o.what}: AWS refused the credentials (${name}: ${message})` };
+    return { ok: false, reason: 'failed', message: `cannot read ${o.what}: ${name ? `${name}: ` : ''}${message}` };
 }
 
 

@@ -8,9 +8,9 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   previewDeploy: () => (/* binding */ previewDeploy)
 /* harmony export */ });
-/* harmony import */ var _core_model_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1295);
-/* harmony import */ var _core_preview_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1399);
-/* harmony import */ var _preview_drift_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7411);
+/* harmony import */ var _core_model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1295);
+/* harmony import */ var _core_preview_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1399);
+/* harmony import */ var _preview_drift_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7411);
 /**
  * The deploy preview (issue 6) over the ports: the task definition each
  * CodeDeployToECS action of the pipeline would register, against the one its
@@ -23,9 +23,9 @@ function imagesFor(o, project) {
     if (o.images)
         return o.images;
     if (o.imageTag)
-        return (0,_core_preview_index_js__WEBPACK_IMPORTED_MODULE_0__.taggedImages)(project, o.imageTag);
+        return (0,_core_preview_index_js__WEBPACK_IMPORTED_MODULE_1__.taggedImages)(project, o.imageTag);
     if (o.headSha)
-        return (0,_core_preview_index_js__WEBPACK_IMPORTED_MODULE_0__.wouldBeImages)(project, o.headSha);
+        return (0,_core_preview_index_js__WEBPACK_IMPORTED_MODULE_1__.wouldBeImages)(project, o.headSha);
     return {};
 }
 /** The CodeDeployToECS actions of a GetPipeline answer. */
@@ -76,22 +76,22 @@ async function sectionOf(e, port) {
             return { effective: e, service: name, unavailable: read.message };
         live = read.value;
     }
-    const diff = (0,_core_preview_index_js__WEBPACK_IMPORTED_MODULE_0__.diffTaskdef)({ effective: e.taskdef, live, loadBalancers: e.loadBalancers, images: e.images });
+    const diff = (0,_core_preview_index_js__WEBPACK_IMPORTED_MODULE_1__.diffTaskdef)({ effective: e.taskdef, live, loadBalancers: e.loadBalancers, images: e.images });
     return { effective: e, service: arn ? `${name} (runs ${revisionOf(arn)})` : `${name} (runs no task definition yet)`, diff };
 }
 async function previewDeploy(o, livePort) {
     const port = cached(livePort);
-    const loaded = (0,_preview_drift_js__WEBPACK_IMPORTED_MODULE_1__/* .loadRepository */ .rV)(o);
-    const found = (0,_preview_drift_js__WEBPACK_IMPORTED_MODULE_1__/* .findPipelineDoc */ .gK)(loaded, o.pipelineName);
+    const loaded = (0,_preview_drift_js__WEBPACK_IMPORTED_MODULE_2__/* .loadRepository */ .rV)(o);
+    const found = (0,_preview_drift_js__WEBPACK_IMPORTED_MODULE_2__/* .findPipelineDoc */ .gK)(loaded, o.pipelineName);
     const notes = [];
     let effective = [];
     let drift;
     if (found.doc && found.project) {
-        effective = (0,_core_preview_index_js__WEBPACK_IMPORTED_MODULE_0__.effectiveTaskdefs)(found.project, { images: imagesFor(o, found.project) });
+        effective = (0,_core_preview_index_js__WEBPACK_IMPORTED_MODULE_1__.effectiveTaskdefs)(found.project, { images: imagesFor(o, found.project) });
         if (effective.length === 0)
             notes.push(`${found.doc.path} has no CodeDeployToECS action whose task definition template is in the repository (or written by its buildspec); nothing to compare.`);
         if (o.drift !== false)
-            drift = (0,_preview_drift_js__WEBPACK_IMPORTED_MODULE_1__/* .driftOf */ .$p)(found.doc, o.pipelineName, await port.pipeline(o.pipelineName));
+            drift = (0,_preview_drift_js__WEBPACK_IMPORTED_MODULE_2__/* .driftOf */ .$p)(found.doc, o.pipelineName, await port.pipeline(o.pipelineName));
     }
     else {
         notes.push(`No pipeline file for ${o.pipelineName} in the checked files${found.others.length ? ` (found ${found.others.join(', ')})` : ''}; its deploy actions come from the live pipeline, and pipeline drift is not compared.`);
@@ -99,7 +99,7 @@ async function previewDeploy(o, livePort) {
     }
     const sections = await Promise.all(effective.map((e) => sectionOf(e, port)));
     const input = { sections, ...(drift ? { drift } : {}) };
-    return { input, report: (0,_core_preview_index_js__WEBPACK_IMPORTED_MODULE_0__.renderPreview)(input), counts: (0,_core_preview_index_js__WEBPACK_IMPORTED_MODULE_0__.previewCounts)(input), notes };
+    return { input, report: (0,_core_preview_index_js__WEBPACK_IMPORTED_MODULE_1__.renderPreview)(input), counts: (0,_core_preview_index_js__WEBPACK_IMPORTED_MODULE_1__.previewCounts)(input), notes };
 }
 /**
  * Without a pipeline file: the live pipeline's only CodeDeployToECS action,
@@ -107,9 +107,9 @@ async function previewDeploy(o, livePort) {
  * buildspec) as its template.
  */
 async function fromLivePipeline(o, projects, port, notes) {
-    const candidates = projects.filter((p) => (0,_core_model_js__WEBPACK_IMPORTED_MODULE_2__/* .docsOf */ .fE)(p, 'taskdef').length === 1);
+    const candidates = projects.filter((p) => (0,_core_model_js__WEBPACK_IMPORTED_MODULE_0__/* .docsOf */ .fE)(p, 'taskdef').length === 1);
     if (candidates.length !== 1) {
-        notes.push(candidates.length === 0 ? 'No task definition found in the checked files.' : `Several task definitions found (${candidates.map((p) => (0,_core_model_js__WEBPACK_IMPORTED_MODULE_2__/* .docsOf */ .fE)(p, 'taskdef')[0].path).join(', ')}); commit the pipeline definition so that the preview knows which one each deploy action reads.`);
+        notes.push(candidates.length === 0 ? 'No task definition found in the checked files.' : `Several task definitions found (${candidates.map((p) => (0,_core_model_js__WEBPACK_IMPORTED_MODULE_0__/* .docsOf */ .fE)(p, 'taskdef')[0].path).join(', ')}); commit the pipeline definition so that the preview knows which one each deploy action reads.`);
         return [];
     }
     const live = await port.pipeline(o.pipelineName);
@@ -123,7 +123,7 @@ async function fromLivePipeline(o, projects, port, notes) {
         return [];
     }
     const project = candidates[0];
-    return (0,_core_preview_index_js__WEBPACK_IMPORTED_MODULE_0__.effectiveTaskdefs)(project, { images: imagesFor(o, project) }).map((e) => ({ ...e, deploy: { pipeline: o.pipelineName, ...deploys[0] } }));
+    return (0,_core_preview_index_js__WEBPACK_IMPORTED_MODULE_1__.effectiveTaskdefs)(project, { images: imagesFor(o, project) }).map((e) => ({ ...e, deploy: { pipeline: o.pipelineName, ...deploys[0] } }));
 }
 
 

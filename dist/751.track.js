@@ -1986,6 +1986,8 @@ function toDeployedImage(c, described) {
     };
 }
 
+// EXTERNAL MODULE: ./build/core/error-text.js
+var error_text = __webpack_require__(370);
 ;// CONCATENATED MODULE: ./build/services/track/enrich.js
 /**
  * What a tick adds to GetPipelineExecution + GetPipelineState: action details
@@ -1996,9 +1998,7 @@ function toDeployedImage(c, described) {
 
 
 
-function errorText(e) {
-    return e instanceof Error ? e.message : String(e);
-}
+
 /** Per execution: everything learnt across ticks. */
 class Enricher {
     o;
@@ -2035,7 +2035,7 @@ class Enricher {
             }
             catch (e) {
                 // The summaries and links wait for the next change; the statuses are already right.
-                this.ports.logger.warning(`ListActionExecutions failed: ${errorText(e)}`);
+                this.ports.logger.warning(`ListActionExecutions failed: ${(0,error_text/* errorText */.k)(e)}`);
             }
         }
         let snapshot = mergeActionDetails(raw, this.details);
@@ -2069,7 +2069,7 @@ class Enricher {
             return again;
         }
         catch (e) {
-            this.ports.logger.warning(`Reading where execution ${raw.executionId} stopped failed: ${errorText(e)}`);
+            this.ports.logger.warning(`Reading where execution ${raw.executionId} stopped failed: ${(0,error_text/* errorText */.k)(e)}`);
             return undefined;
         }
     }
@@ -2094,7 +2094,7 @@ class Enricher {
             }
             catch (e) {
                 this.logs.set(buildId, undefined);
-                this.ports.logger.warning(`Could not read the log of build ${buildId}: ${errorText(e)}`);
+                this.ports.logger.warning(`Could not read the log of build ${buildId}: ${(0,error_text/* errorText */.k)(e)}`);
             }
         }
     }
@@ -2130,7 +2130,7 @@ class Enricher {
                     this.supersededBy = { executionId: by.executionId, ...(by.sourceRevisions[0]?.revisionId ? { revisionId: by.sourceRevisions[0].revisionId } : {}) };
             }
             catch (e) {
-                this.ports.logger.warning(`Could not find the execution that superseded ${snapshot.executionId}: ${errorText(e)}`);
+                this.ports.logger.warning(`Could not find the execution that superseded ${snapshot.executionId}: ${(0,error_text/* errorText */.k)(e)}`);
             }
         }
         return this.supersededBy ? { ...snapshot, supersededBy: this.supersededBy } : snapshot;
@@ -2170,7 +2170,7 @@ class Enricher {
                 this.ports.logger.info(`Deployed image: ${this.image.uri}${this.image.digest ? ` (${this.image.digest})` : ''}, from ${c.foundDetail}.`);
         }
         catch (e) {
-            this.ports.logger.warning(`Could not look up the deployed image: ${errorText(e)}`);
+            this.ports.logger.warning(`Could not look up the deployed image: ${(0,error_text/* errorText */.k)(e)}`);
         }
     }
 }
@@ -2311,11 +2311,14 @@ async function findOrStart(o, ports, counts) {
 async function locate(o, ports, counts) {
     if (o.mode === 'start')
         return findOrStart(o, ports, counts);
+    if (o.execution)
+        return { execution: o.execution, started: false };
     const execution = await waitForExecution(o, ports, counts, o.findTimeoutSeconds ?? DEFAULT_FIND_TIMEOUT_SECONDS);
     return execution ? { execution, started: false } : undefined;
 }
 
 ;// CONCATENATED MODULE: ./build/services/track/reporter.js
+
 
 
 /**
@@ -2325,9 +2328,6 @@ async function locate(o, ports, counts) {
  */
 function isChecksForbidden(e) {
     return e instanceof Error && e.name === 'ChecksForbiddenError';
-}
-function reporter_errorText(e) {
-    return e instanceof Error ? e.message : String(e);
 }
 /**
  * The runs on the commit that this tracker wrote, in this or an earlier
@@ -2397,15 +2397,15 @@ class Reporter {
             return;
         this.fellBack = true;
         if (!this.ports.statuses) {
-            this.ports.logger.warning(`${reporter_errorText(e)}. No commit statuses either: nothing is reported to GitHub.`);
+            this.ports.logger.warning(`${(0,error_text/* errorText */.k)(e)}. No commit statuses either: nothing is reported to GitHub.`);
             return;
         }
         if (!this.statusesOn) {
             this.statusesOn = true;
-            this.ports.logger.warning(`${reporter_errorText(e)}. Reporting commit statuses with the same names instead (give the job \`checks: write\` to get check runs).`);
+            this.ports.logger.warning(`${(0,error_text/* errorText */.k)(e)}. Reporting commit statuses with the same names instead (give the job \`checks: write\` to get check runs).`);
         }
         else
-            this.ports.logger.warning(`${reporter_errorText(e)}. Reporting commit statuses only.`);
+            this.ports.logger.warning(`${(0,error_text/* errorText */.k)(e)}. Reporting commit statuses only.`);
     }
     async list(runs) {
         const existing = await this.ports.checks.list(this.sha);
@@ -2444,13 +2444,13 @@ class Reporter {
                     // A create that failed may still have happened: list again before creating it anew, so that no duplicate appears.
                     if (w.kind === 'create')
                         this.needsList = true;
-                    this.ports.logger.warning(`Could not ${w.kind} check run '${w.run.name}': ${reporter_errorText(e)}; retrying on the next poll.`);
+                    this.ports.logger.warning(`Could not ${w.kind} check run '${w.run.name}': ${(0,error_text/* errorText */.k)(e)}; retrying on the next poll.`);
                 }
             }
         }
         catch (e) {
             if (!isChecksForbidden(e)) {
-                this.ports.logger.warning(`Could not read the check runs of ${this.sha}: ${reporter_errorText(e)}; retrying on the next poll.`);
+                this.ports.logger.warning(`Could not read the check runs of ${this.sha}: ${(0,error_text/* errorText */.k)(e)}; retrying on the next poll.`);
                 return writes;
             }
             // report() writes the statuses next, now that they are on.
@@ -2473,7 +2473,7 @@ class Reporter {
                 writes++;
             }
             catch (e) {
-                this.ports.logger.warning(`Could not set commit status '${s.context}': ${reporter_errorText(e)}; retrying on the next poll.`);
+                this.ports.logger.warning(`Could not set commit status '${s.context}': ${(0,error_text/* errorText */.k)(e)}; retrying on the next poll.`);
             }
         }
         return writes;
@@ -2489,12 +2489,10 @@ class Reporter {
 
 
 
+
 /** Ticks in a row whose snapshot failed (after the SDK's own retries) before the tracker gives up. */
 const MAX_FAILED_TICKS = 5;
 const STOP_REASON = 'Stopped by ecs-codepipeline: the GitHub workflow run was cancelled (stop-on-cancel).';
-function track_errorText(e) {
-    return e instanceof Error ? e.message : String(e);
-}
 function newCounts() {
     return { ticks: 0, listExecutions: 0, snapshots: 0, actionExecutions: 0, checkCreates: 0, checkUpdates: 0, statusWrites: 0 };
 }
@@ -2538,7 +2536,7 @@ async function snapshotWithRetries(l, baseSeconds) {
         catch (e) {
             if (failures >= MAX_FAILED_TICKS || l.o.signal?.aborted)
                 throw e;
-            l.ports.logger.warning(`Reading execution ${l.executionId} failed (${failures} of ${MAX_FAILED_TICKS}): ${track_errorText(e)}`);
+            l.ports.logger.warning(`Reading execution ${l.executionId} failed (${failures} of ${MAX_FAILED_TICKS}): ${(0,error_text/* errorText */.k)(e)}`);
             await l.ports.clock.sleep(baseSeconds * 1000 * failures, l.o.signal);
         }
     }
@@ -2605,7 +2603,7 @@ async function trackExecution(o, ports) {
         logChanges(l, runs, titles);
         const writes = await l.reporter.report(runs);
         if (ports.onSnapshot)
-            await ports.onSnapshot(snapshot, { image: l.enricher.image, final }).catch((e) => ports.logger.warning(`After the check runs: ${track_errorText(e)}; trying again on the next poll.`));
+            await ports.onSnapshot(snapshot, { image: l.enricher.image, final }).catch((e) => ports.logger.warning(`After the check runs: ${(0,error_text/* errorText */.k)(e)}; trying again on the next poll.`));
         if (last)
             break;
         const next = nextPollSeconds({
@@ -2675,7 +2673,7 @@ async function onCancel(l, last, titles) {
             await ports.pipeline.stop({ pipelineName: o.pipelineName, executionId: l.executionId, reason: STOP_REASON });
         }
         catch (e) {
-            ports.logger.warning(`StopPipelineExecution failed: ${track_errorText(e)}`);
+            ports.logger.warning(`StopPipelineExecution failed: ${(0,error_text/* errorText */.k)(e)}`);
         }
         try {
             const raw = await ports.pipeline.snapshot({ pipelineName: o.pipelineName, executionId: l.executionId });
@@ -2683,7 +2681,7 @@ async function onCancel(l, last, titles) {
             snapshot = (await l.enricher.tick(raw, { last: true })).snapshot;
         }
         catch (e) {
-            ports.logger.debug(`Reading the execution after the stop failed: ${track_errorText(e)}`);
+            ports.logger.debug(`Reading the execution after the stop failed: ${(0,error_text/* errorText */.k)(e)}`);
         }
         snapshot = stoppedView(snapshot);
         const runs = withDrift(renderRuns(snapshot, { ...l.render, now: now(), image: l.enricher.image }), o.pipelineDrift);

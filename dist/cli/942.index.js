@@ -224,12 +224,12 @@ function redact(s, secrets = []) {
 /* harmony export */   x5: () => (/* binding */ locate)
 /* harmony export */ });
 /* unused harmony export fieldKey */
-/* harmony import */ var _config_node_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2417);
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1295);
-/* harmony import */ var _rules_crossfile_context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7940);
-/* harmony import */ var _rules_crossfile_shell_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(337);
-/* harmony import */ var _rules_crossfile_templates_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1612);
-/* harmony import */ var _normalize_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3278);
+/* harmony import */ var _config_node_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2417);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1295);
+/* harmony import */ var _rules_crossfile_context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7940);
+/* harmony import */ var _rules_crossfile_shell_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(337);
+/* harmony import */ var _rules_crossfile_templates_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1612);
+/* harmony import */ var _normalize_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3278);
 
 
 
@@ -254,11 +254,11 @@ function locate(locations, path) {
  * without a pipeline, the project's only task definition (with its only appspec).
  */
 function effectiveTaskdefs(project, options = {}) {
-    const ctx = (0,_rules_crossfile_context_js__WEBPACK_IMPORTED_MODULE_0__/* .contextOf */ .Vm)(project);
+    const ctx = (0,_rules_crossfile_context_js__WEBPACK_IMPORTED_MODULE_1__/* .contextOf */ .Vm)(project);
     const out = [];
     for (const p of ctx.pipelines) {
         for (const d of p.deploys) {
-            const doc = (0,_rules_crossfile_context_js__WEBPACK_IMPORTED_MODULE_0__/* .deployTaskdef */ .S3)(ctx, p, d);
+            const doc = (0,_rules_crossfile_context_js__WEBPACK_IMPORTED_MODULE_1__/* .deployTaskdef */ .S3)(ctx, p, d);
             if (!doc)
                 continue;
             const appspecArtifact = d.configuration.get('AppSpecTemplateArtifact');
@@ -268,15 +268,15 @@ function effectiveTaskdefs(project, options = {}) {
     }
     if (out.length > 0 || ctx.pipelines.some((p) => p.deploys.length > 0))
         return out;
-    const taskdefs = (0,_model_js__WEBPACK_IMPORTED_MODULE_3__/* .docsOf */ .fE)(project, 'taskdef');
-    const appspecs = (0,_model_js__WEBPACK_IMPORTED_MODULE_3__/* .docsOf */ .fE)(project, 'appspec');
+    const taskdefs = (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .docsOf */ .fE)(project, 'taskdef');
+    const appspecs = (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .docsOf */ .fE)(project, 'appspec');
     if (taskdefs.length !== 1)
         return [];
     return [build({ doc: taskdefs[0], appspec: appspecs.length === 1 ? appspecs[0] : undefined, placeholders: ['IMAGE1_NAME'], options })];
 }
 function deployInfo(p, d) {
     return {
-        pipeline: (0,_config_node_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)((0,_config_node_js__WEBPACK_IMPORTED_MODULE_4__/* .child */ .jf)((0,_config_node_js__WEBPACK_IMPORTED_MODULE_4__/* .child */ .jf)(p.doc.root, 'pipeline'), 'name')) ?? p.doc.path,
+        pipeline: (0,_config_node_js__WEBPACK_IMPORTED_MODULE_5__/* .str */ .gx)((0,_config_node_js__WEBPACK_IMPORTED_MODULE_5__/* .child */ .jf)((0,_config_node_js__WEBPACK_IMPORTED_MODULE_5__/* .child */ .jf)(p.doc.root, 'pipeline'), 'name')) ?? p.doc.path,
         stage: d.stage,
         action: d.name,
         applicationName: d.configuration.get('ApplicationName'),
@@ -285,25 +285,25 @@ function deployInfo(p, d) {
 }
 /** The placeholder names the action fills in; an artifact without a container name uses `IMAGE<N>_NAME`. */
 function placeholdersOf(d) {
-    return (0,_rules_crossfile_context_js__WEBPACK_IMPORTED_MODULE_0__/* .imageSlots */ .Lq)(d).map((s) => s.placeholder ?? `IMAGE${s.n}_NAME`);
+    return (0,_rules_crossfile_context_js__WEBPACK_IMPORTED_MODULE_1__/* .imageSlots */ .Lq)(d).map((s) => s.placeholder ?? `IMAGE${s.n}_NAME`);
 }
 function build(o) {
-    const root = (0,_rules_crossfile_templates_js__WEBPACK_IMPORTED_MODULE_5__/* .taskdefRoot */ .Pg)(o.doc);
-    const plain = (0,_config_node_js__WEBPACK_IMPORTED_MODULE_4__/* .toPlain */ .Ul)(root);
-    const taskdef = (0,_normalize_js__WEBPACK_IMPORTED_MODULE_2__/* .isObj */ .sA)(plain) ? plain : {};
+    const root = (0,_rules_crossfile_templates_js__WEBPACK_IMPORTED_MODULE_3__/* .taskdefRoot */ .Pg)(o.doc);
+    const plain = (0,_config_node_js__WEBPACK_IMPORTED_MODULE_5__/* .toPlain */ .Ul)(root);
+    const taskdef = (0,_normalize_js__WEBPACK_IMPORTED_MODULE_4__/* .isObj */ .sA)(plain) ? plain : {};
     const images = [];
     const known = new Set(o.placeholders);
     const byName = new Map();
     for (const c of Array.isArray(taskdef.containerDefinitions) ? taskdef.containerDefinitions : []) {
-        if ((0,_normalize_js__WEBPACK_IMPORTED_MODULE_2__/* .isObj */ .sA)(c) && typeof c.name === 'string')
+        if ((0,_normalize_js__WEBPACK_IMPORTED_MODULE_4__/* .isObj */ .sA)(c) && typeof c.name === 'string')
             byName.set(c.name, c);
     }
-    for (const c of (0,_rules_crossfile_templates_js__WEBPACK_IMPORTED_MODULE_5__/* .containersOf */ .Mz)(o.doc)) {
+    for (const c of (0,_rules_crossfile_templates_js__WEBPACK_IMPORTED_MODULE_3__/* .containersOf */ .Mz)(o.doc)) {
         if (c.image === undefined || c.name === undefined)
             continue;
         const target = byName.get(c.name);
         let image = c.image;
-        for (const ph of (0,_rules_crossfile_templates_js__WEBPACK_IMPORTED_MODULE_5__/* .placeholdersIn */ .Qf)(c.image)) {
+        for (const ph of (0,_rules_crossfile_templates_js__WEBPACK_IMPORTED_MODULE_3__/* .placeholdersIn */ .Qf)(c.image)) {
             if (!known.has(ph))
                 continue;
             const choice = o.options.images?.[ph];
@@ -329,7 +329,7 @@ function build(o) {
     };
 }
 function loadBalancersOf(appspec) {
-    return (0,_rules_crossfile_templates_js__WEBPACK_IMPORTED_MODULE_5__/* .targetServices */ .qm)(appspec)
+    return (0,_rules_crossfile_templates_js__WEBPACK_IMPORTED_MODULE_3__/* .targetServices */ .qm)(appspec)
         .filter((t) => t.nameNode || t.portNode)
         .map((t) => ({
         containerName: t.containerName,
@@ -346,16 +346,16 @@ function walk(node, path, file, out) {
     if (!node)
         return;
     if (node.type === 'object') {
-        for (const e of (0,_config_node_js__WEBPACK_IMPORTED_MODULE_4__/* .entries */ .jO)(node)) {
+        for (const e of (0,_config_node_js__WEBPACK_IMPORTED_MODULE_5__/* .entries */ .jO)(node)) {
             const p = [...path, e.key];
             out.set(fieldKey(p), toLocation(file, e.value, e.keyRange.start));
             if (e.value.type === 'array') {
-                for (const item of (0,_config_node_js__WEBPACK_IMPORTED_MODULE_4__/* .items */ .ld)(e.value)) {
-                    const key = (0,_normalize_js__WEBPACK_IMPORTED_MODULE_2__/* .itemKey */ .Dh)(e.key, (0,_config_node_js__WEBPACK_IMPORTED_MODULE_4__/* .toPlain */ .Ul)(item));
+                for (const item of (0,_config_node_js__WEBPACK_IMPORTED_MODULE_5__/* .items */ .ld)(e.value)) {
+                    const key = (0,_normalize_js__WEBPACK_IMPORTED_MODULE_4__/* .itemKey */ .Dh)(e.key, (0,_config_node_js__WEBPACK_IMPORTED_MODULE_5__/* .toPlain */ .Ul)(item));
                     if (key === undefined)
                         continue;
                     // The item's identity (`"name": "LOG_LEVEL"`) is the line a reviewer looks for, even when the item spans several.
-                    const id = ID_FIELDS.map((k) => (0,_config_node_js__WEBPACK_IMPORTED_MODULE_4__/* .entry */ .f_)(item, k)).find((x) => x !== undefined);
+                    const id = ID_FIELDS.map((k) => (0,_config_node_js__WEBPACK_IMPORTED_MODULE_5__/* .entry */ .f_)(item, k)).find((x) => x !== undefined);
                     out.set(fieldKey([...p, key]), id ? toLocation(file, id.value, id.keyRange.start) : toLocation(file, item));
                     walk(item, [...p, key], file, out);
                 }
@@ -380,7 +380,7 @@ function wouldBeImages(project, headSha) {
  * the buildspec does not name exactly one repository.
  */
 function taggedImages(project, tag, o = { wouldBe: false }) {
-    const ctx = (0,_rules_crossfile_context_js__WEBPACK_IMPORTED_MODULE_0__/* .contextOf */ .Vm)(project);
+    const ctx = (0,_rules_crossfile_context_js__WEBPACK_IMPORTED_MODULE_1__/* .contextOf */ .Vm)(project);
     const repos = new Set();
     for (const b of ctx.buildspecs) {
         const ws = ctx.workspace(b);
@@ -391,7 +391,7 @@ function taggedImages(project, tag, o = { wouldBe: false }) {
                 continue;
             const repo = p.ref.slice(0, colon);
             const tag = p.ref.slice(colon + 1);
-            if (!(0,_rules_crossfile_shell_js__WEBPACK_IMPORTED_MODULE_1__/* .hasSymbols */ .sD)(repo) && (0,_rules_crossfile_shell_js__WEBPACK_IMPORTED_MODULE_1__/* .hasSymbols */ .sD)(tag))
+            if (!(0,_rules_crossfile_shell_js__WEBPACK_IMPORTED_MODULE_2__/* .hasSymbols */ .sD)(repo) && (0,_rules_crossfile_shell_js__WEBPACK_IMPORTED_MODULE_2__/* .hasSymbols */ .sD)(tag))
                 repos.add(repo);
         }
     }

@@ -5,6 +5,7 @@ import type { CheckRunModel } from '../core/pipeline/check-run.js';
 import type { Logger } from '../services/ports.js';
 import { InputError } from './errors.js';
 import type { Inputs, PreviewInputs } from './inputs.js';
+import { errorText } from '../core/error-text.js';
 
 /**
  * mode: preview — the `ECS deploy preview` check run on the commit (what
@@ -19,10 +20,6 @@ export type PreviewCore = Pick<typeof Core, 'info' | 'warning' | 'debug' | 'setO
 
 function loggerOf(core: PreviewCore): Logger {
   return { info: (m) => core.info(m), warning: (m) => core.warning(m), debug: (m) => core.debug(m) };
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 function readFiles(paths: string[], workspace: string): { files: SourceFile[]; tree: string[] } {
@@ -104,19 +101,13 @@ async function postRun(run: CheckRunModel, p: PreviewInputs, o: { core: PreviewC
 export async function trackDrift(o: { paths: string[]; workspace: string; pipelineName: string; region: string; logger: Logger }): Promise<string | undefined> {
   try {
     const read = readTree(o.paths, o.workspace);
-    // Only JSON can hold a pipeline definition: nothing else needs parsing here.
-    const files = read.files.filter((f) => /\.json$/i.test(f.path));
+    const { driftSection, mayHoldPipeline } = await import('../services/drift-section.js');
+    const files = read.files.filter((f) => mayHoldPipeline(f.path));
     if (files.length === 0) return undefined;
     const { createLiveDeploy } = await import('../adapters/aws/live-deploy.js');
-    const { pipelineDrift } = await import('../services/preview-drift.js');
-    const { renderDriftSection } = await import('../core/preview/render.js');
     const live = createLiveDeploy({ region: o.region, logger: o.logger });
     try {
-      const drift = await pipelineDrift({ files, tree: read.tree, pipelineName: o.pipelineName }, live);
-      if (!drift) return undefined;
-      if (drift.unavailable) o.logger.warning(`Pipeline drift not compared: ${drift.unavailable}.`);
-      else o.logger.info(drift.items.length ? `Pipeline drift: ${drift.items.length} difference(s) between ${drift.file} and the live pipeline.` : `No pipeline drift: ${drift.file} matches the live pipeline.`);
-      return renderDriftSection(drift);
+      return await driftSection({ files, tree: read.tree, pipelineName: o.pipelineName }, live, o.logger);
     } finally {
       live.destroy();
     }

@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { errorText } from '../core/error-text.js';
 import { readInputs, readPreviewInputs, readScaffoldInputs, readTrackInputs } from './inputs.js';
 
 /**
@@ -58,7 +59,7 @@ const AWS_HINTS: Record<string, string> = {
 function describe(e: unknown): string {
   // By name, not instanceof: dist/check.js is a bundle of its own, with its own copy of the class.
   if (e instanceof Error && (e.name === 'InputError' || e.name === 'TrackError')) return e.message;
-  const message = e instanceof Error ? e.message : String(e);
+  const message = errorText(e);
   const name = e instanceof Error ? e.name : '';
   const status = e !== null && typeof e === 'object' ? (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode : undefined;
   if (status !== undefined || name in AWS_HINTS) return `AWS refused the tracker: ${name}: ${message}.${AWS_HINTS[name] ? ` ${AWS_HINTS[name]}.` : ''}`;

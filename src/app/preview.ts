@@ -7,6 +7,7 @@ import type { AppOptions } from './options.js';
 import { readCommit, type RequestClient } from './read-commit.js';
 import { pipelineCredentials } from './tracking/aws.js';
 import { trackingSettings } from './tracking/settings.js';
+import { errorText } from '../core/error-text.js';
 
 /**
  * The `ECS deploy preview` check run on a pull request's head commit, when
@@ -22,10 +23,6 @@ const inFlight = new Set<string>();
 
 function loggerOf(context: PullRequestContext): Logger {
   return { info: (m) => context.log.info(m), warning: (m) => context.log.warn(m), debug: (m) => context.log.debug(m) };
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 /** `ECS deploy preview`, or `ECS deploy preview: <pipeline>` when the repository has several pipelines. */

@@ -50,12 +50,22 @@ async function pool<T>(items: T[], n: number, f: (t: T) => Promise<void>): Promi
   }));
 }
 
+export interface CommitReadOptions {
+  owner: string;
+  repo: string;
+  sha: string;
+  paths: readonly string[];
+  limits?: ReadLimits;
+  /** Of the candidates, reads only these (the tracker's pipeline drift needs JSON only). */
+  only?: (path: string) => boolean;
+}
+
 /**
  * Reads a commit's candidate files through the API: one recursive tree, then
  * a blob per file worth checking (as the disk reader would pick them), within
  * the configured paths and the size and count limits.
  */
-export async function readCommit(client: RequestClient, o: { owner: string; repo: string; sha: string; paths: readonly string[]; limits?: ReadLimits }): Promise<CommitRead> {
+export async function readCommit(client: RequestClient, o: CommitReadOptions): Promise<CommitRead> {
   const limits = o.limits ?? DEFAULT_LIMITS;
   const res = await client.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { owner: o.owner, repo: o.repo, tree_sha: o.sha, recursive: '1' });
   const data = res.data as { tree?: TreeEntry[]; truncated?: boolean };
@@ -63,7 +73,7 @@ export async function readCommit(client: RequestClient, o: { owner: string; repo
   const notes: string[] = [];
   if (data.truncated) notes.push('The repository tree is larger than GitHub lists in one request; files past that were not checked. Narrow `paths` in .github/ecs-codepipeline.yml.');
   const tree = blobs.map((b) => b.path);
-  const candidates = blobs.filter((b) => inPaths(b.path, o.paths) && !SKIP.test(b.path) && mayHoldConfig(b.path));
+  const candidates = blobs.filter((b) => inPaths(b.path, o.paths) && !SKIP.test(b.path) && mayHoldConfig(b.path) && (!o.only || o.only(b.path)));
   // Named files first: they are the pipeline's own; other JSON/YAML is read only to detect its kind.
   candidates.sort((a, b) => Number(kindByName(b.path) !== undefined) - Number(kindByName(a.path) !== undefined));
   const chosen = candidates.slice(0, limits.maxFiles);

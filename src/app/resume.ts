@@ -27,6 +27,7 @@ import { openAws } from './tracking/aws.js';
 import { pipelineCheckName } from './tracking/names.js';
 import { trackingSettings } from './tracking/settings.js';
 import { startTrackingFor } from './tracking/start.js';
+import { errorText } from '../core/error-text.js';
 
 type Client = RequestOnlyClient & { config: { get(o: { owner: string; repo: string; path: string }): Promise<{ config: unknown; files: Array<{ config: unknown }> }> } };
 
@@ -45,10 +46,6 @@ interface RunJson {
 }
 
 const SHA = /^[0-9a-f]{40}$/i;
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
 
 async function readConfig(client: Client, owner: string, repo: string): Promise<ConfigRead> {
   try {
@@ -173,7 +170,7 @@ async function resumePipeline(s: Scope, config: AppConfig, pipeline: PipelineCon
     if (done.has(sha)) continue;
     done.add(sha);
     s.log.info(`resume: ${s.owner}/${s.repo}@${sha.slice(0, 7)} ${checkName} (${run.external_id}) was left ${run.status}; tracking it again`);
-    const t = { sha: run.head_sha, pipeline, checkName, kind: 'resume' as const, report: config.report, deployments: config.deployments };
+    const t = { sha: run.head_sha, pipeline, checkName, kind: 'resume' as const, report: config.report, deployments: config.deployments, paths: config.paths };
     if (startTrackingFor({ client: s.client, owner: s.owner, repo: s.repo, log: s.log }, s.o, t)) started++;
   }
   return started;

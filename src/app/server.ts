@@ -4,10 +4,15 @@ import { pathToFileURL } from 'node:url';
 import { createNodeMiddleware, run, type Probot } from 'probot';
 import { createApp, type AppOptions } from './index.js';
 import { badgeHandler, probotBadgeRepository, BADGE_SECRET_ENV, type BadgeOptions } from './http/badges.js';
-import { eventBridgeHandler, eventBridgeOptionsFromEnv, type EventBridgeOptions } from './http/eventbridge.js';
+import { EVENTBRIDGE_PATH, eventBridgeHandler, eventBridgeOptionsFromEnv, type EventBridgeOptions } from './http/eventbridge.js';
+import { watchRequests } from './load/foreground.js';
+import { RequestTimes } from './load/request-times.js';
+import { metricsHandler, metricsOn } from './http/metrics.js';
 import { pacingOff, UnpacedOctokit } from './octokit.js';
 import { appOptionsFromEnv } from './options.js';
 import { createEventTracking, type EventTracking } from './tracking/events.js';
+import { foreground } from './tracking/registry.js';
+import { warmUp } from './warm-up.js';
 
 /**
  * `npm run app`: Probot's own server (Probot 14 `run`), configured from the
@@ -20,16 +25,22 @@ import { createEventTracking, type EventTracking } from './tracking/events.js';
  */
 export function main(): ReturnType<typeof run> {
   const appOptions = appOptionsFromEnv();
+  // Webhooks and EventBridge posts are answered before the background work they cause.
+  const times = metricsOn() ? new RequestTimes() : undefined;
+  watchRequests(foreground, [process.env.WEBHOOK_PATH || '/api/github/webhooks', EVENTBRIDGE_PATH], times);
   const app = createApp(appOptions);
   const eventbridge = eventBridgeOptionsFromEnv(process.env, { roles: appOptions.roles });
   return run(
     (probot, options) => {
       // GET /badges/…; POST /eventbridge when ECS_CODEPIPELINE_EVENTBRIDGE_SECRET is set, its updates written as the poller would.
+      if (times) options.addHandler(metricsHandler(times));
       options.addHandler(badgeHandler({ repository: probotBadgeRepository(probot), secret: process.env[BADGE_SECRET_ENV] || undefined, appId: appOptions.appId }));
       if (eventbridge) {
         const events = createEventTracking({ probot, app: appOptions, pipelines: eventbridge.pipelines });
         options.addHandler(eventBridgeHandler({ ...eventbridge, onUpdate: events.onUpdate, accept: events.accept, log: probot.log }));
       }
+      // The first pushes after a start should not wait for the AWS SDK to load.
+      void warmUp(probot.log);
       return app(probot, options);
     },
     pacingOff() ? { Octokit: UnpacedOctokit } : undefined,
@@ -49,12 +60,13 @@ export interface Listening {
  * hosts that bring their own HTTP server, and for the tests (port 0). An
  * `eventbridge` route without `onUpdate` gets the app's event tracking.
  */
-export async function listen(o: { probot: Probot; app?: AppOptions; host?: string; port?: number; webhooksPath?: string; eventbridge?: EventBridgeOptions; badges?: BadgeOptions }): Promise<Listening> {
+export async function listen(o: { probot: Probot; app?: AppOptions; host?: string; port?: number; webhooksPath?: string; eventbridge?: EventBridgeOptions; badges?: BadgeOptions; times?: RequestTimes }): Promise<Listening> {
   const appOptions = o.app ?? appOptionsFromEnv();
   const middleware = await createNodeMiddleware(createApp(appOptions), { probot: o.probot, webhooksPath: o.webhooksPath });
   const events = o.eventbridge && !o.eventbridge.onUpdate ? createEventTracking({ probot: o.probot, app: appOptions, pipelines: o.eventbridge.pipelines }) : undefined;
   const eventbridge = o.eventbridge && (events ? { ...o.eventbridge, onUpdate: events.onUpdate, accept: events.accept } : o.eventbridge);
-  const routes = [eventbridge && eventBridgeHandler(eventbridge), o.badges && badgeHandler(o.badges)].filter((h) => h !== undefined);
+  const routes = [eventbridge && eventBridgeHandler(eventbridge), o.badges && badgeHandler(o.badges), o.times && metricsHandler(o.times)].filter((h) => h !== undefined);
+  const unwatch = watchRequests(foreground, [o.webhooksPath ?? '/api/github/webhooks', ...(eventbridge ? [EVENTBRIDGE_PATH] : [])], o.times);
   const server = createServer(async (req, res) => {
     for (const route of routes) if (await route(req, res)) return;
     void middleware(req, res, () => {
@@ -71,6 +83,7 @@ export async function listen(o: { probot: Probot; app?: AppOptions; host?: strin
     server,
     ...(events ? { events } : {}),
     close: () => new Promise<void>((resolve) => {
+      unwatch();
       server.close(() => resolve());
       server.closeAllConnections();
     }),

@@ -1,4 +1,5 @@
 import { main } from './main.js';
+import { errorText } from '../core/error-text.js';
 
 // A closed pipe (`ecs-codepipeline check | head`) is not an error worth a stack trace.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -7,7 +8,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 
 function internalError(e: unknown): void {
   // Users never see a stack trace; the message is enough to report the bug.
-  process.stderr.write(`ecs-codepipeline: internal error: ${e instanceof Error ? e.message : String(e)}; please report it with the files you checked\n`);
+  process.stderr.write(`ecs-codepipeline: internal error: ${errorText(e)}; please report it with the files you checked\n`);
   process.exitCode = 2;
 }
 

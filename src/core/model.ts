@@ -56,8 +56,19 @@ export interface Project {
   exists(path: string): boolean;
 }
 
-export function docsOf(project: Project, kind: FileKind): Doc[] {
-  return project.docs.filter((d) => d.kind === kind && (d.root !== undefined || d.dockerfile !== undefined));
+/** docsOf's answers per project: some forty rules ask each project for the same kinds. */
+const byKind = new WeakMap<Project, Map<FileKind, readonly Doc[]>>();
+
+/** The parsed docs of one kind (read-only: the same array is handed to every rule that asks). */
+export function docsOf(project: Project, kind: FileKind): readonly Doc[] {
+  let kinds = byKind.get(project);
+  if (!kinds) byKind.set(project, (kinds = new Map()));
+  let docs = kinds.get(kind);
+  if (!docs) {
+    docs = Object.freeze(project.docs.filter((d) => d.kind === kind && (d.root !== undefined || d.dockerfile !== undefined)));
+    kinds.set(kind, docs);
+  }
+  return docs;
 }
 
 /** A doc's path relative to the project root (`taskdef.json`), as the pipeline names it. */

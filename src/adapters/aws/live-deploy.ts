@@ -1,11 +1,11 @@
 import type { CodeDeployClient } from '@aws-sdk/client-codedeploy';
 import type { CodePipelineClient } from '@aws-sdk/client-codepipeline';
 import type { ECSClient } from '@aws-sdk/client-ecs';
-import type { LiveDeployPort, LiveRead } from '../../services/ports.js';
+import type { LiveDeployPort } from '../../services/ports.js';
 import { type AwsPortsOptions, clientConfig } from './config.js';
 import { readDeployTarget } from './deploy-target.js';
+import { readPipeline } from './read-pipeline.js';
 import { readService, readTaskDefinition } from './live-taskdef.js';
-import { partitionOf, unavailable } from './unavailable.js';
 
 export type LiveDeploy = LiveDeployPort & {
   /** Closes the kept-alive sockets of the clients that were made. */
@@ -41,27 +41,14 @@ export function createLiveDeploy(options: AwsPortsOptions): LiveDeploy {
     const sdk = await import('@aws-sdk/client-codepipeline');
     const client: CodePipelineClient = new sdk.CodePipelineClient(await clientConfig('codepipeline', options));
     made.push(client);
-    return { sdk, client };
+    return { sdk, client, region };
   });
 
   return {
     deploymentGroup: async (q) => readDeployTarget(await codedeploy(), q),
     service: async (q) => readService(await ecs(), q),
     taskDefinition: async (arn) => readTaskDefinition(await ecs(), arn),
-    async pipeline(name): Promise<LiveRead<Record<string, unknown>>> {
-      const c = await codepipeline();
-      try {
-        const res = await c.client.send(new c.sdk.GetPipelineCommand({ name }));
-        return { ok: true, value: JSON.parse(JSON.stringify({ pipeline: res.pipeline, metadata: res.metadata })) as Record<string, unknown> };
-      } catch (e) {
-        return unavailable(e, {
-          what: `the pipeline ${name}`,
-          action: 'codepipeline:GetPipeline',
-          resource: `arn:${partitionOf(region)}:codepipeline:${region}:*:${name}`,
-          missing: { PipelineNotFoundException: `there is no pipeline ${name} in ${region}; check the pipeline name and region` },
-        });
-      }
-    },
+    pipeline: async (name) => readPipeline(await codepipeline(), name),
     destroy: () => {
       for (const c of made) c.destroy();
     },

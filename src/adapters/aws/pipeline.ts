@@ -1,10 +1,14 @@
-import type { ActionExecutionDetail, CodePipelineClient, PipelineExecutionSummary } from '@aws-sdk/client-codepipeline';
+import type { ActionExecutionDetail, CodePipelineClient, GetPipelineCommandOutput, PipelineExecutionSummary } from '@aws-sdk/client-codepipeline';
 import type { ActionSnapshot, ArtifactLocation, ExecutionSnapshot, ExecutionSummary, SourceRevision } from '../../core/pipeline/model.js';
-import type { Logger, PipelinePort } from '../../services/ports.js';
+import type { LiveRead, Logger, PipelinePort } from '../../services/ports.js';
 import { errorName } from './errors.js';
+import { readPipeline } from './read-pipeline.js';
 import { deriveSnapshot, executionStatus, iso, type ExecutionMemory, type PipelineMemory, type StageSnapshotWithOrigin } from './snapshot.js';
 
 type Sdk = typeof import('@aws-sdk/client-codepipeline');
+
+/** How long a pipeline's definition (GetPipeline) is reused: stage names and action types change rarely. */
+const DEFINITION_TTL_MS = 30_000;
 
 export type ActionExecutionRow = ActionSnapshot & { stage: string; actionExecutionId?: string };
 
@@ -79,6 +83,7 @@ function rowOf(d: ActionExecutionDetail): ActionExecutionRow {
 export class AwsPipeline implements PipelinePort {
   private readonly executions = new Map<string, ExecutionMemory>();
   private readonly pipelines = new Map<string, PipelineMemory>();
+  private readonly definitions = new Map<string, { at: number; read: Promise<GetPipelineCommandOutput> }>();
 
   constructor(
     private readonly sdk: Sdk,
@@ -113,8 +118,27 @@ export class AwsPipeline implements PipelinePort {
     return res.nextToken ? { items, nextToken: res.nextToken } : { items };
   }
 
+  /**
+   * GetPipeline, read once per pipeline for a short while and shared by
+   * concurrent callers: the app's pooled clients serve every tracker of a
+   * region, and a burst of pushes would otherwise read the same definition
+   * once per commit. A failed read is not kept.
+   */
+  private getPipeline(name: string, o: { fresh?: boolean } = {}): Promise<GetPipelineCommandOutput> {
+    const now = Date.now();
+    const hit = this.definitions.get(name);
+    if (hit && !o.fresh && now - hit.at < DEFINITION_TTL_MS) return hit.read;
+    const read = this.client.send(new this.sdk.GetPipelineCommand({ name }));
+    if (this.definitions.size >= 1_000) this.definitions.clear();
+    this.definitions.set(name, { at: now, read });
+    read.catch(() => {
+      if (this.definitions.get(name)?.read === read) this.definitions.delete(name);
+    });
+    return read;
+  }
+
   async sourceActions(pipelineName: string): Promise<Array<{ name: string; provider: string }>> {
-    const res = await this.client.send(new this.sdk.GetPipelineCommand({ name: pipelineName }));
+    const res = await this.getPipeline(pipelineName);
     const mem = this.pipelineMemory(pipelineName);
     const sources: Array<{ name: string; provider: string }> = [];
     for (const stage of res.pipeline?.stages ?? []) {
@@ -203,8 +227,17 @@ export class AwsPipeline implements PipelinePort {
 
   /** GetPipeline: the stage names in order (the app queues one check run per stage before the execution appears). */
   async stageNames(pipelineName: string): Promise<string[]> {
-    const res = await this.client.send(new this.sdk.GetPipelineCommand({ name: pipelineName }));
+    const res = await this.getPipeline(pipelineName);
     return (res.pipeline?.stages ?? []).map((s) => s.name ?? '').filter(Boolean);
+  }
+
+  /**
+   * GetPipeline as the drift compares it (the app's tracker reads it on the
+   * clients it already holds); never throws. Always read afresh: a user who
+   * fixed the pipeline in AWS and re-runs wants to see the drift gone.
+   */
+  definition(pipelineName: string): Promise<LiveRead<Record<string, unknown>>> {
+    return readPipeline({ sdk: this.sdk, client: this.client, region: this.region, get: (name) => this.getPipeline(name, { fresh: true }) }, pipelineName);
   }
 
   /** RetryStageExecution of the stage's failed actions only; the execution keeps its id. */

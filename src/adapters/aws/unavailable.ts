@@ -1,4 +1,5 @@
 import type { LiveUnavailable } from '../../services/ports.js';
+import { errorText } from '../../core/error-text.js';
 import { errorName, httpStatus } from './errors.js';
 
 /**
@@ -39,13 +40,9 @@ function resourceIn(message: string): string | undefined {
   return m ? m[1].replace(/[.;]+$/, '') : undefined;
 }
 
-function text(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
 export function unavailable(err: unknown, o: ReadWhat): LiveUnavailable {
   const name = errorName(err) ?? '';
-  const message = text(err);
+  const message = errorText(err);
   if (DENIED.has(name) || (httpStatus(err) === 403 && !BAD_CREDENTIALS.has(name))) {
     const account = accountIn(message);
     const resource = resourceIn(message) ?? (account ? o.resource.replace(':*:', `:${account}:`) : o.resource);

@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import { errorText } from '../../core/error-text.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import { CheckSession } from './session.js';
 
@@ -24,7 +25,7 @@ parentPort?.on('message', (m: ToWorker) => {
   try {
     reply = handle(m);
   } catch (e) {
-    reply = { type: 'failed', message: e instanceof Error ? e.message : String(e) };
+    reply = { type: 'failed', message: errorText(e) };
   }
   parentPort!.postMessage(reply);
 });

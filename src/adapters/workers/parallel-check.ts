@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { analyze } from '../../core/analyze.js';
+import { errorText } from '../../core/error-text.js';
 import type { SourceFile } from '../../core/model.js';
 import type { Finding } from '../../core/types.js';
 import type { FromWorker, ToWorker } from './protocol.js';
@@ -120,7 +121,7 @@ export async function startChecker(files: number, o: ThreadOptions = {}): Promis
         const findings = await runParallel({ files: input.files, tree: input.tree ?? input.files.map((f) => f.path), now, executors });
         return { findings, threads: executors.length };
       } catch (e) {
-        return single(e instanceof Error ? e.message : String(e));
+        return single(errorText(e));
       } finally {
         close();
       }

@@ -1,4 +1,5 @@
 import type { Context, Probot } from 'probot';
+import { errorText } from '../../core/error-text.js';
 import { CONFIG_FILE, CONFIG_PATH } from '../config.js';
 import { onboardRepository, OnboardingForbidden, type OnboardInput } from '../onboarding/onboard.js';
 import { pushConcernsOnboarding } from '../onboarding/push.js';
@@ -56,7 +57,7 @@ export function onboardingHandlers(app: Probot, o: AppOptions): void {
         await onboardRepository(input);
       } catch (e) {
         if (e instanceof OnboardingForbidden) return forbidden(context.log, installation, account);
-        context.log.error(`${r.full_name}: the onboarding pull request failed: ${e instanceof Error ? e.message : String(e)}`);
+        context.log.error(`${r.full_name}: the onboarding pull request failed: ${errorText(e)}`);
       }
     }
   });
@@ -82,7 +83,7 @@ export function onboardingHandlers(app: Probot, o: AppOptions): void {
     } catch (e) {
       if (e instanceof OnboardingForbidden) return forbidden(context.log, installation, owner);
       // Onboarding must never fail the push's other handlers (tracking), nor the delivery.
-      context.log.error(`${owner}/${repo}: the onboarding pull request failed: ${e instanceof Error ? e.message : String(e)}`);
+      context.log.error(`${owner}/${repo}: the onboarding pull request failed: ${errorText(e)}`);
     }
   });
 }

@@ -17,7 +17,7 @@ export function pushHandlers(app: Probot, o: AppOptions): void {
     if (!config) return;
     for (const pipeline of config.pipelines) {
       if (!pipelineWatches(pipeline, branch, defaultBranch)) continue;
-      startTracking(app, context, o, { sha: p.after, pipeline, checkName: pipelineCheckName(config, pipeline), kind: 'push', report: config.report, deployments: config.deployments });
+      startTracking(app, context, o, { sha: p.after, pipeline, checkName: pipelineCheckName(config, pipeline), kind: 'push', report: config.report, deployments: config.deployments, paths: config.paths });
     }
   });
 }

@@ -20,7 +20,7 @@ export function rerequestedPipelineHandlers(app: Probot, o: AppOptions): void {
     const config = await readAppConfig(context, o);
     const found = config && pipelineOfRun(config, run.name);
     if (!config || !found) return;
-    startTracking(app, context, o, { sha: run.head_sha, pipeline: found.pipeline, checkName: found.checkName, kind: 'rerun', attempt: attemptOf(run.id), report: config.report, deployments: config.deployments });
+    startTracking(app, context, o, { sha: run.head_sha, pipeline: found.pipeline, checkName: found.checkName, kind: 'rerun', attempt: attemptOf(run.id), report: config.report, deployments: config.deployments, paths: config.paths });
   });
 
   app.on('check_suite.rerequested', async (context) => {
@@ -30,7 +30,7 @@ export function rerequestedPipelineHandlers(app: Probot, o: AppOptions): void {
     const defaultBranch = (context.payload.repository as { default_branch?: string }).default_branch;
     for (const pipeline of config.pipelines) {
       if (suite.head_branch && !pipelineWatches(pipeline, suite.head_branch, defaultBranch)) continue;
-      startTracking(app, context, o, { sha: suite.head_sha, pipeline, checkName: pipelineCheckName(config, pipeline), kind: 'rerun', attempt: attemptOf(suite.updated_at ?? ''), report: config.report, deployments: config.deployments });
+      startTracking(app, context, o, { sha: suite.head_sha, pipeline, checkName: pipelineCheckName(config, pipeline), kind: 'rerun', attempt: attemptOf(suite.updated_at ?? ''), report: config.report, deployments: config.deployments, paths: config.paths });
     }
   });
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { errorText } from '../../core/error-text.js';
 import { configFrom, onboardingSetting, type ConfigRead } from '../config.js';
 import type { RequestClient } from '../read-commit.js';
 import type { RoleAllowList } from '../roles.js';
@@ -80,7 +81,7 @@ async function serialised<T>(key: string, f: () => Promise<T>): Promise<T> {
 export function onboardRepository(i: OnboardInput): Promise<OnboardOutcome> {
   return serialised(`${i.owner}/${i.repo}`.toLowerCase(), () =>
     onboard(i).catch((e: unknown) => {
-      if (isForbidden(e)) throw new OnboardingForbidden(e instanceof Error ? e.message : String(e));
+      if (isForbidden(e)) throw new OnboardingForbidden(errorText(e));
       throw e;
     }),
   );

@@ -43,10 +43,11 @@ import { LatestQueue } from './latest-queue.js';
 import { installationClient, type InstallationClient } from './clients.js';
 import { deploymentsFollower } from './deployments.js';
 import { pipelineCheckName } from './names.js';
-import { commitLocks, wakeups } from './registry.js';
+import { commitLocks, foreground, wakeups } from './registry.js';
 import { trackingSettings } from './settings.js';
 import { reportMode } from './track-commit.js';
 import { Wakeups } from './wake.js';
+import { errorText } from '../../core/error-text.js';
 
 export interface EventTrackingOptions {
   probot: Probot;
@@ -107,10 +108,6 @@ const MAX_STATES = 5_000;
 
 function newCounts(): TrackCounts {
   return { ticks: 0, listExecutions: 0, snapshots: 0, actionExecutions: 0, checkCreates: 0, checkUpdates: 0, statusWrites: 0 };
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 function statusOf(e: unknown): number | undefined {
@@ -294,7 +291,7 @@ export function createEventTracking(o: EventTrackingOptions): EventTracking {
       log.warning(`eventbridge: ${w.event.pipeline} ${w.event.executionId}: ${errorText(e)}`);
       throw e;
     }
-  }, concurrency);
+  }, concurrency, foreground);
   // A newer read of the same execution replaces the one still waiting: its writes would be overwritten anyway.
   const submit = (w: Work): Promise<void> => queue.submit(Wakeups.executionKey(w.event.region, w.event.pipeline, w.event.executionId), w);
 

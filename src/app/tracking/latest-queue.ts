@@ -1,3 +1,6 @@
+import type { Foreground } from '../load/foreground.js';
+import { Permits } from '../load/permits.js';
+
 interface Job<T> {
   value: T;
   resolve(): void;
@@ -25,16 +28,19 @@ function job<T>(value: T): Job<T> {
  */
 export class LatestQueue<T> {
   private readonly slots = new Map<string, { next?: Job<T>; running: boolean }>();
-  private running = 0;
-  private readonly permits: Array<() => void> = [];
+  private readonly permits: Permits;
   private readonly drained: Array<() => void> = [];
   /** Items replaced before they ran. */
   replaced = 0;
 
+  /** `foreground`: while it answers requests, only a couple of items run (load/permits.ts). */
   constructor(
     private readonly run: (value: T) => Promise<void>,
-    private readonly concurrency: number,
-  ) {}
+    concurrency: number,
+    foreground?: Foreground,
+  ) {
+    this.permits = new Permits(() => concurrency, foreground);
+  }
 
   /** Resolves when the run that covers `value` has ended (rejects with its error). */
   submit(key: string, value: T): Promise<void> {
@@ -56,33 +62,19 @@ export class LatestQueue<T> {
     return this.slots.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => this.drained.push(resolve));
   }
 
-  private async permit(): Promise<void> {
-    if (this.running < Math.max(1, this.concurrency)) {
-      this.running++;
-      return;
-    }
-    await new Promise<void>((resolve) => this.permits.push(resolve));
-  }
-
-  private release(): void {
-    const next = this.permits.shift();
-    if (next) next();
-    else this.running--;
-  }
-
   private async pump(key: string, slot: { next?: Job<T>; running: boolean }): Promise<void> {
     slot.running = true;
     while (slot.next) {
       const j = slot.next;
       slot.next = undefined;
-      await this.permit();
+      await this.permits.acquire();
       try {
         await this.run(j.value);
         j.resolve();
       } catch (e) {
         j.reject(e);
       } finally {
-        this.release();
+        this.permits.release();
       }
     }
     slot.running = false;

@@ -19,8 +19,17 @@ export function pipelineOfRun(config: Pick<AppConfig, 'pipelines'>, runName: str
   return undefined;
 }
 
+/** Compiled branch patterns: every push is matched against every pipeline of its repository's config. */
+const compiled = new Map<string, RegExp>();
+const COMPILED_MAX = 10_000;
+
 function globToRegExp(pattern: string): RegExp {
-  return new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  let re = compiled.get(pattern);
+  if (re) return re;
+  re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  if (compiled.size >= COMPILED_MAX) compiled.clear();
+  compiled.set(pattern, re);
+  return re;
 }
 
 /** Whether a push to `branch` concerns the pipeline: its `branches` (with `*` patterns), else the default branch. */

@@ -1,3 +1,4 @@
+import { Foreground } from '../load/foreground.js';
 import { KeyedLock } from './locks.js';
 import { trackingSettings } from './settings.js';
 import { Gate, Wakeups } from './wake.js';
@@ -40,8 +41,15 @@ export class Trackers {
 
 export const trackers = new Trackers();
 
+/**
+ * The webhooks and EventBridge posts this process is answering: background
+ * work steps back while there are any (load/foreground.ts). The servers
+ * count them (server.ts); nothing counts in a process without one.
+ */
+export const foreground = new Foreground();
+
 /** The trackers' sleeps by commit, woken by EventBridge events, and how many work at once (wake.ts). */
-export const wakeups = new Wakeups(() => trackingSettings.safetyPollSeconds, new Gate(() => trackingSettings.concurrency));
+export const wakeups = new Wakeups(() => trackingSettings.safetyPollSeconds, new Gate(() => trackingSettings.concurrency, foreground));
 
 /** Writes that may create a commit's check runs, one at a time per commit (`owner/repo@sha`). */
 export const commitLocks = new KeyedLock();

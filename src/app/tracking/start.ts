@@ -19,10 +19,13 @@ export function loggerOf(context: RepoContext): Logger {
 const recent = new Map<string, { at: number; config: AppConfig }>();
 const RECENT_MS = 60_000;
 const RECENT_MAX = 5_000;
+/** Config reads under way, by repository: joined by pushes that may reuse a config. */
+const reading = new Map<string, Promise<AppConfig | undefined>>();
 
 /** Forgets the configs read for pushes (a test that changes a repository's config). */
 export function forgetRecentConfigs(): void {
   recent.clear();
+  reading.clear();
 }
 
 /**
@@ -32,8 +35,23 @@ export function forgetRecentConfigs(): void {
  */
 export async function readAppConfig(context: RepoContext, o: AppOptions, opts: { reuse?: boolean } = {}): Promise<AppConfig | undefined> {
   const key = `${context.repo().owner}/${context.repo().repo}`.toLowerCase();
-  const hit = opts.reuse ? recent.get(key) : undefined;
-  if (hit && Date.now() - hit.at < RECENT_MS) return hit.config;
+  if (opts.reuse) {
+    const hit = recent.get(key);
+    if (hit && Date.now() - hit.at < RECENT_MS) return hit.config;
+    // A burst of pushes to one repository reads and parses its config once, not once per push.
+    const pending = reading.get(key);
+    if (pending) return pending;
+  }
+  const read = readFresh(context, o, key);
+  reading.set(key, read);
+  try {
+    return await read;
+  } finally {
+    if (reading.get(key) === read) reading.delete(key);
+  }
+}
+
+async function readFresh(context: RepoContext, o: AppOptions, key: string): Promise<AppConfig | undefined> {
   let read: ConfigRead;
   try {
     read = { value: await context.config(CONFIG_FILE) };

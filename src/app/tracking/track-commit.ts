@@ -19,6 +19,8 @@ import { deploymentsFollower } from './deployments.js';
 import { commitLocks, wakeups } from './registry.js';
 import { trackingSettings } from './settings.js';
 import { Wakeups } from './wake.js';
+import { errorText } from '../../core/error-text.js';
+import { commitDrift } from '../commit-drift.js';
 
 /** The external id of runs queued before the execution is known. */
 export const PENDING_PREFIX = 'pending-';
@@ -37,6 +39,8 @@ export interface TrackCommitInput {
   report: ReadonlyArray<ReportTarget>;
   /** The config's `deployments`, for `report: [deployments]`. */
   deployments?: DeploymentMapping;
+  /** The config's `paths`: the commit's pipeline JSON there is compared with the live pipeline (drift, on the execution's run). */
+  paths?: readonly string[];
   appId?: number;
   docsUrl?: string;
   log: Logger;
@@ -46,10 +50,6 @@ export function reportMode(targets: ReadonlyArray<ReportTarget>): ReportMode {
   const checks = targets.includes('checks');
   const statuses = targets.includes('statuses');
   return checks && statuses ? 'both' : statuses ? 'statuses' : checks ? 'checks' : 'none';
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 function pipelineUrl(p: PipelineConfig): string {
@@ -91,6 +91,19 @@ async function queueRuns(t: TrackCommitInput, checks: ChecksPort, pipeline: Pipe
     })),
   ];
   for (const run of runs) if (!existing.has(run.name)) await checks.create(run);
+}
+
+/**
+ * The commit's execution when it already shows on the first page of history
+ * (CodePipeline often starts within a second of the push, and a webhook can
+ * take as long): its runs are then created in their true state at once, not
+ * queued first and changed a moment later (a write fewer per run). A rollback
+ * is left to the tracker's full search, which prefers the commit's own run.
+ */
+async function alreadyRunning(t: TrackCommitInput, pipeline: PipelinePort): Promise<ExecutionSummary | undefined> {
+  const page = await pipeline.listExecutions({ pipelineName: t.pipeline.name, maxResults: 50 });
+  const found = findExecution(page.items, t.sha);
+  return found && found.executionType !== 'ROLLBACK' ? found : undefined;
 }
 
 /** Runs still queued when no execution came: completed, saying why. */
@@ -155,10 +168,18 @@ export async function trackCommit(t: TrackCommitInput): Promise<TrackResult | un
   try {
     await wake.enter();
     aws = await pooledAws(pipelineIdentity(t.pipeline, t), t.sha);
+    const live = aws.pipeline;
+    // Shown on the execution's check run only; read while the runs are queued. It never throws.
+    const drift = t.paths && (mode === 'checks' || mode === 'both') ? commitDrift({ client: t.client, owner: t.owner, repo: t.repo, sha: t.sha, paths: t.paths, pipelineName: t.pipeline.name, live: { pipeline: (name) => live.definition(name) }, log: t.log }) : undefined;
     // An event for the execution this tracker reads wakes it, with no read of the event's own.
     const pipeline = following(aws.pipeline, (id) => wake.follow(Wakeups.executionKey(t.pipeline.region, t.pipeline.name, id)));
-    if (t.kind === 'push' && mode !== 'statuses' && mode !== 'none') await commitLocks.run(commit, () => queueRuns(t, github.checks, pipeline));
+    let found: ExecutionSummary | undefined;
+    if (t.kind === 'push' && mode !== 'statuses' && mode !== 'none') {
+      found = await alreadyRunning(t, pipeline);
+      if (!found) await commitLocks.run(commit, () => queueRuns(t, github.checks, pipeline));
+    }
     const trackMode = t.kind === 'rerun' ? await prepareRerun(t, pipeline) : 'track';
+    const pipelineDrift = await drift;
     const { trackExecution } = await import('../../services/track/index.js');
     return await trackExecution(
       {
@@ -173,6 +194,8 @@ export async function trackCommit(t: TrackCommitInput): Promise<TrackResult | un
         timeoutMinutes: s.timeoutMinutes,
         checkName: t.checkName,
         buttons: true,
+        ...(found ? { execution: found } : {}),
+        ...(pipelineDrift ? { pipelineDrift } : {}),
         report: mode,
         ...(t.docsUrl ? { docsUrl: t.docsUrl } : {}),
       },

@@ -1,4 +1,6 @@
 import type { Clock } from '../../services/ports.js';
+import type { Foreground } from '../load/foreground.js';
+import { Permits } from '../load/permits.js';
 
 /**
  * At most `size()` trackers work at once (a tick: reads, rendering, writes);
@@ -7,23 +9,19 @@ import type { Clock } from '../../services/ports.js';
  * sockets and memory in use stay bounded.
  */
 export class Gate {
-  private busy = 0;
-  private readonly waiting: Array<() => void> = [];
+  private readonly permits: Permits;
 
-  constructor(private readonly size: () => number) {}
+  /** `foreground`: while it answers requests, only a couple of trackers work (load/permits.ts). */
+  constructor(size: () => number, foreground?: Foreground) {
+    this.permits = new Permits(size, foreground);
+  }
 
-  async enter(): Promise<void> {
-    if (this.busy < Math.max(1, this.size())) {
-      this.busy++;
-      return;
-    }
-    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  enter(): Promise<void> {
+    return this.permits.acquire();
   }
 
   leave(): void {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.busy--;
+    this.permits.release();
   }
 }
 

@@ -62,6 +62,8 @@ export interface WrittenFile {
 export function writtenFiles(commands: Command[]): WrittenFile[] {
   const out: WrittenFile[] = [];
   for (const c of commands) {
+    // Most commands write nothing; skip the masking for them.
+    if (!c.text.includes('>') && !c.text.includes('tee')) continue;
     const masked = maskQuotes(firstLineOfHeredocs(c.text));
     for (const m of masked.matchAll(/(?<![<>&0-9])>>?\s*([^\s;&|<>()]+)/g)) {
       const path = unquote(c.text.slice(m.index! + m[0].length - m[1].length, m.index! + m[0].length));

@@ -71,7 +71,7 @@ export function parseDockerfile(text: string, locator: Locator): Dockerfile {
     const heredocs: string[] = [];
     for (;;) {
       const trimmed = cur.replace(/\s+$/, '');
-      for (const h of cur.matchAll(/<<-?\s*["']?([A-Za-z_][A-Za-z0-9_]*)["']?/g)) heredocs.push(h[1]);
+      if (cur.includes('<<')) for (const h of cur.matchAll(/<<-?\s*["']?([A-Za-z_][A-Za-z0-9_]*)["']?/g)) heredocs.push(h[1]);
       if (trimmed.endsWith(escape) && i + 1 < lines.length) {
         parts.push(trimmed.slice(0, -1));
         i++;

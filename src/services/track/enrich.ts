@@ -17,16 +17,13 @@ import {
 import { LOG_LINES } from '../../core/pipeline/render.js';
 import type { ActionSnapshot, DeployedImage, ExecutionSnapshot } from '../../core/pipeline/model.js';
 import type { TrackCounts, TrackOptions, TrackPorts } from './options.js';
+import { errorText } from '../../core/error-text.js';
 
 type Detail = ActionSnapshot & { stage: string };
 
 interface BuildLog {
   lines: string[];
   diagnostics: string[];
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 /** Per execution: everything learnt across ticks. */

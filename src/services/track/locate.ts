@@ -131,6 +131,7 @@ async function findOrStart(o: TrackOptions, ports: TrackPorts, counts: TrackCoun
 /** The execution to track, or undefined when the signal aborted the search. */
 export async function locate(o: TrackOptions, ports: TrackPorts, counts: TrackCounts): Promise<Located | undefined> {
   if (o.mode === 'start') return findOrStart(o, ports, counts);
+  if (o.execution) return { execution: o.execution, started: false };
   const execution = await waitForExecution(o, ports, counts, o.findTimeoutSeconds ?? DEFAULT_FIND_TIMEOUT_SECONDS);
   return execution ? { execution, started: false } : undefined;
 }

@@ -1,5 +1,5 @@
 import type { Outcome } from '../../core/pipeline/conclusions.js';
-import type { DeployedImage, ExecutionSnapshot, ExecutionStatus } from '../../core/pipeline/model.js';
+import type { DeployedImage, ExecutionSnapshot, ExecutionStatus, ExecutionSummary } from '../../core/pipeline/model.js';
 import type { BuildLogPort, ChecksPort, Clock, ImagePort, Logger, PipelinePort, StatusesPort } from '../ports.js';
 
 export const REPORT_MODES = ['checks', 'statuses', 'both', 'none'] as const;
@@ -45,6 +45,8 @@ export interface TrackOptions {
   ecrRepository?: string;
   /** Aborts tracking (SIGINT/SIGTERM in the action). */
   signal?: AbortSignal;
+  /** Mode track: the commit's execution when the caller found it already (no search then). */
+  execution?: ExecutionSummary;
   /** ListPipelineExecutions pages read on the first search. Default 3 (of 50). */
   maxPages?: number;
   /** Base URL of docs/rules.md for rule links in explanations. */

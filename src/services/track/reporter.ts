@@ -9,6 +9,7 @@ import { type KnownRun, knownFromExisting, planWrites, statusFingerprint } from 
 import { commitStatusFor } from '../../core/pipeline/conclusions.js';
 import type { ChecksPort, ExistingCheckRun, Logger, StatusesPort } from '../ports.js';
 import type { ReportMode, TrackCounts } from './options.js';
+import { errorText } from '../../core/error-text.js';
 
 /**
  * The GitHub adapter throws an error named `ChecksForbiddenError` for a 403 on
@@ -17,10 +18,6 @@ import type { ReportMode, TrackCounts } from './options.js';
  */
 export function isChecksForbidden(e: unknown): boolean {
   return e instanceof Error && e.name === 'ChecksForbiddenError';
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 /**

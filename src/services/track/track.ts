@@ -16,15 +16,12 @@ import { Enricher } from './enrich.js';
 import { locate } from './locate.js';
 import { DEFAULT_TIMEOUT_MINUTES, type TrackCounts, TrackError, type TrackOptions, type TrackPorts, type TrackResult } from './options.js';
 import { Reporter } from './reporter.js';
+import { errorText } from '../../core/error-text.js';
 
 /** Ticks in a row whose snapshot failed (after the SDK's own retries) before the tracker gives up. */
 export const MAX_FAILED_TICKS = 5;
 
 const STOP_REASON = 'Stopped by ecs-codepipeline: the GitHub workflow run was cancelled (stop-on-cancel).';
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
 
 function newCounts(): TrackCounts {
   return { ticks: 0, listExecutions: 0, snapshots: 0, actionExecutions: 0, checkCreates: 0, checkUpdates: 0, statusWrites: 0 };

@@ -31,6 +31,8 @@ export interface RepoInfo {
   defaultBranch: string;
   archived: boolean;
   fork?: boolean;
+  /** Default true, as the fake's repositories always were. */
+  private?: boolean;
   createdAt: string;
   pushedAt: string;
 }
@@ -70,7 +72,8 @@ export function fullRepository(urls: Urls, r: RepoInfo, variant: 'full' | 'pr'):
     watchers_count: 0,
     created_at: r.createdAt,
     updated_at: r.pushedAt,
-    visibility: 'private',
+    private: r.private !== false,
+    visibility: r.private === false ? 'public' : 'private',
     ...(variant === 'full' ? { network_count: 0, subscribers_count: 0 } : {}),
   };
 }

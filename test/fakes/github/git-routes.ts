@@ -65,6 +65,7 @@ interface Repo {
   defaultBranch: string;
   archived: boolean;
   fork: boolean;
+  private: boolean;
   createdAt: string;
   refs: Map<string, string>;
   pulls: StoredPull[];
@@ -101,12 +102,13 @@ export class GitRoutes implements FakeExtension {
 
   // ---- what tests set up and look at -------------------------------------
 
-  /** Declares a repository (`owner/repo`); `commit` declares it too, with `main` as default branch. */
-  repository(fullName: string, o: { defaultBranch?: string; archived?: boolean; fork?: boolean } = {}): void {
+  /** Declares a repository (`owner/repo`), or changes it (e.g. `private: false`); `commit` declares it too, with `main` as default branch. */
+  repository(fullName: string, o: { defaultBranch?: string; archived?: boolean; fork?: boolean; private?: boolean } = {}): void {
     const r = this.repoOrNew(fullName);
     if (o.defaultBranch) r.defaultBranch = o.defaultBranch;
     if (o.archived !== undefined) r.archived = o.archived;
     if (o.fork !== undefined) r.fork = o.fork;
+    if (o.private !== undefined) r.private = o.private;
   }
 
   /** A commit of someone else (no parents unless given), and `branch` pointed at it. */
@@ -289,7 +291,7 @@ export class GitRoutes implements FakeExtension {
     let r = this.repos.get(key);
     if (!r) {
       const [owner, name] = fullName.split('/');
-      r = { fullName, owner, name, id: this.nextRepoId++, defaultBranch: 'main', archived: false, fork: false, createdAt: this.now(), refs: new Map(), pulls: [] };
+      r = { fullName, owner, name, id: this.nextRepoId++, defaultBranch: 'main', archived: false, fork: false, private: true, createdAt: this.now(), refs: new Map(), pulls: [] };
       this.repos.set(key, r);
     }
     return r;
@@ -302,7 +304,7 @@ export class GitRoutes implements FakeExtension {
   }
 
   private repoInfo(r: Repo) {
-    return { owner: r.owner, repo: r.name, id: r.id, defaultBranch: r.defaultBranch, archived: r.archived, fork: r.fork, createdAt: r.createdAt, pushedAt: this.now() };
+    return { owner: r.owner, repo: r.name, id: r.id, defaultBranch: r.defaultBranch, archived: r.archived, fork: r.fork, private: r.private, createdAt: r.createdAt, pushedAt: this.now() };
   }
 
   private commitOf(sha: string): Commit {

@@ -13,13 +13,9 @@ import { HttpError } from './store.js';
  * `pushed()`), where the app looks for runs it queued before a restart. The JWT is checked by the
  * AppRoutes the installation belongs to (its refusals land in its
  * `jwtErrors`). Plugs into FakeGitHub with `combineExtensions(installations, appRoutes)`.
- *
- * The installation and commit objects are sent unchecked (`raw`): the
- * description gives an installation's `account` as allOf [simple-user,
- * enterprise], which no answer of GitHub's satisfies (for a user or an
- * organisation it is a simple user, as here), and both `account` and a
- * commit's `author` as a `nullable` anyOf/oneOf without a type, which Ajv
- * refuses to compile.
+ * Every answer is checked against the documented response schema, as the
+ * other routes' are (see openapi.ts for the `nullable` schemas without a type
+ * and the installations list's `account`, repaired there).
  */
 
 export const INSTALLATION_OPERATIONS = ['GET /app/installations', 'GET /installation/repositories', 'GET /repos/{owner}/{repo}/installation', 'GET /repos/{owner}/{repo}/commits'] as const;
@@ -50,7 +46,7 @@ const PERMISSIONS = { checks: 'write', contents: 'read', deployments: 'write', m
 const EVENTS = ['check_run', 'check_suite', 'pull_request', 'push'];
 
 function json(body: unknown): ExtensionAnswer {
-  return { status: 200, raw: JSON.stringify(body), headers: { 'content-type': 'application/json; charset=utf-8' } };
+  return { status: 200, body };
 }
 
 export class InstallationRoutes implements FakeExtension {

@@ -122,6 +122,57 @@ export function slim(schema: unknown): Schema {
   if (s.default === '' && typeof out.format === 'string') delete out.format;
   // OpenAPI 3.0: `nullable` admits null even past an enum; JSON Schema (and Ajv) need null in the enum itself.
   if (out.nullable === true && Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
+  // `nullable` without a `type` (beside anyOf/oneOf/allOf: a commit's `author`, an installation's `account`) means
+  // "this schema, or null"; Ajv accepts `nullable` only next to a type, so the null becomes an alternative of its own.
+  if (out.nullable === true && out.type === undefined) {
+    const { nullable: _nullable, ...rest } = out;
+    return { anyOf: [rest, { type: 'null' }] };
+  }
+  return out;
+}
+
+/**
+ * Places where the description contradicts GitHub's answers, and its own
+ * examples: operation, the JSON pointer of a response schema, and the repair.
+ * A repair that no longer finds what it repairs does nothing.
+ */
+const ERRATA: Array<{ key: string; status: string; pointer: string[]; repair: (s: Schema) => Schema | undefined }> = [
+  {
+    // The installations list gives `account` as allOf [Simple User, Enterprise] (an account with both sets of
+    // required fields); the example beside it, GET /repos/{owner}/{repo}/installation and GitHub's answers have
+    // a user or an organisation there, i.e. anyOf, as the other installation routes say.
+    key: 'GET /app/installations',
+    status: '200',
+    pointer: ['items', 'properties', 'account'],
+    repair: allOfAsAnyOf,
+  },
+];
+
+function allOfAsAnyOf(s: Schema): Schema | undefined {
+  if (!Array.isArray(s.allOf)) return undefined;
+  const { allOf, ...rest } = s;
+  return { ...rest, anyOf: allOf };
+}
+
+/** The response schema with the errata of its operation repaired (before slim(): the description's own shape). */
+function repaired(key: string, status: string, schema: unknown): unknown {
+  let out = schema;
+  for (const e of ERRATA) {
+    if (e.key !== key || e.status !== status) continue;
+    const path: Schema[] = [];
+    let node = out as Schema | undefined;
+    for (const step of e.pointer) {
+      if (!node || typeof node !== 'object') break;
+      path.push(node);
+      node = node[step] as Schema | undefined;
+    }
+    const fixed = node && path.length === e.pointer.length ? e.repair(node) : undefined;
+    if (!fixed) continue;
+    // Copy along the pointer: the description object itself stays as read.
+    let rebuilt: Schema = fixed;
+    for (let i = e.pointer.length - 1; i >= 0; i--) rebuilt = { ...path[i], [e.pointer[i]]: rebuilt };
+    out = rebuilt;
+  }
   return out;
 }
 
@@ -184,7 +235,7 @@ export function extract(spec: { paths: Record<string, Record<string, RawOperatio
       const responses: Record<string, Schema> = {};
       for (const [code, r] of Object.entries(op.responses ?? {})) {
         const schema = r.content?.['application/json']?.schema;
-        if (code.startsWith('2') && schema) responses[code] = slim(schema);
+        if (code.startsWith('2') && schema) responses[code] = slim(repaired(key, code, schema));
       }
       operations[key] = {
         key,

@@ -1,13 +1,20 @@
 import { Probot } from 'probot';
 import { UnpacedOctokit } from '../../../src/app/octokit.js';
-import { badgeSignature } from '../../../src/app/http/badges.js';
 import { parseRoleAllowList } from '../../../src/app/roles.js';
 import { listen, type Listening } from '../../../src/app/server.js';
+import { badgeSignature, probotBadgeRepository } from '../../../src/app/http/badges.js';
 import { AppRoutes } from '../../fakes/github/app-routes.js';
+import { combineExtensions } from '../../fakes/github/collaborators.js';
+import { GitRoutes } from '../../fakes/github/git-routes.js';
 import { FakeGitHub } from '../../fakes/github/index.js';
+import { InstallationRoutes } from '../../fakes/github/installation-routes.js';
 import { APP, INSTALLATION_TOKEN, keyPair, SECRET } from './helpers.js';
 
-/** GET /badges/… on the app's server, with the check runs in the OpenAPI-validating fake GitHub. */
+/**
+ * GET /badges/… on the app's server, with the repository (its installation
+ * and visibility, through probotBadgeRepository) and its check runs in the
+ * OpenAPI-validating fake GitHub.
+ */
 
 const OWNER = 'my-org';
 const REPO = 'myapp';
@@ -17,30 +24,28 @@ const BADGE_SECRET = 'badge-secret-for-tests';
 const SUMMARY = '## myapp-ecs-pipeline\n\n### Deployed image\n\n| | |\n|---|---|\n| URI | `123456789012.dkr.ecr.us-east-1.amazonaws.com/myapp:4c1f3e9` |\n| Tag | `4c1f3e9` |\n';
 
 let fake: FakeGitHub;
+let git: GitRoutes;
+let installations: InstallationRoutes;
 let app: Listening;
 let probot: Probot;
-let visibility: 'public' | 'private';
 let clock: number;
-let lookups: number;
 
 beforeEach(async () => {
   const keys = keyPair();
   const routes = new AppRoutes({ app: APP, publicKey: keys.publicKey, installationToken: INSTALLATION_TOKEN, installationId: INSTALLATION });
-  fake = await FakeGitHub.start({ owner: OWNER, repo: REPO, token: INSTALLATION_TOKEN, app: APP, extension: routes, refs: { 'heads/main': HEAD } });
+  installations = new InstallationRoutes({ app: APP, base: routes, installationId: INSTALLATION, installationToken: INSTALLATION_TOKEN, account: OWNER, repositories: [{ owner: OWNER, repo: REPO }] });
+  git = new GitRoutes({ base: routes, app: APP });
+  // Public unless a test makes it private.
+  git.repository(`${OWNER}/${REPO}`, { private: false });
+  fake = await FakeGitHub.start({ owner: OWNER, repo: REPO, token: INSTALLATION_TOKEN, app: APP, extension: combineExtensions(installations, git, routes), refs: { 'heads/main': HEAD } });
   probot = new Probot({ appId: APP.id, privateKey: keys.privateKey, secret: SECRET, baseUrl: fake.url, logLevel: 'fatal', Octokit: UnpacedOctokit });
-  visibility = 'public';
   clock = 1_000_000;
-  lookups = 0;
   app = await listen({
     probot,
     app: { appId: APP.id, roles: parseRoleAllowList(undefined) },
     badges: {
-      // The repository's installation and visibility by hand, so that a test can switch the visibility (probotBadgeRepository asks GitHub: GET /repos/{owner}/{repo}/installation, then GET /repos/{owner}/{repo}).
-      repository: async (owner, repo) => {
-        lookups++;
-        if (owner.toLowerCase() !== OWNER || repo.toLowerCase() !== REPO) return undefined;
-        return { private: visibility === 'private', client: await probot.auth(INSTALLATION) };
-      },
+      // As server.ts wires it: GET /repos/{owner}/{repo}/installation as the app, then GET /repos/{owner}/{repo} as the installation.
+      repository: probotBadgeRepository(probot),
       secret: BADGE_SECRET,
       appId: APP.id,
       now: () => clock,
@@ -51,10 +56,17 @@ beforeEach(async () => {
 afterEach(async () => {
   // GitHub's own answer for a branch that does not exist, which the badge turns into a 404.
   const rejections = fake.rejections().filter((r) => r.message !== 'No commit found for SHA: heads/no-such-branch');
+  const responseErrors = fake.responseErrors();
   await app.close();
   await fake.stop();
   expect(rejections).toEqual([]);
+  expect(responseErrors).toEqual([]);
 });
+
+/** How often the badge looked the repository up: its installation, then the repository itself. */
+function lookups(): number[] {
+  return [installations.served['GET /repos/{owner}/{repo}/installation'] ?? 0, fake.requests({ operation: 'GET /repos/{owner}/{repo}' }).length];
+}
 
 async function createRun(body: { name: string; status: 'queued' | 'in_progress' | 'completed'; conclusion?: 'success' | 'failure'; output?: { title: string; summary: string } }): Promise<void> {
   const gh = await probot.auth(INSTALLATION);
@@ -89,18 +101,20 @@ test('cached for 60 s, then read again', async () => {
   expect(JSON.parse((await get(`/badges/${OWNER}/${REPO}/main.json`)).text).message).toBe('in progress');
   clock += 2_000;
   expect(JSON.parse((await get(`/badges/${OWNER}/${REPO}/main.json`)).text)).toMatchObject({ message: 'failed', color: 'red' });
-  expect(lookups).toBe(2);
+  expect(lookups()).toEqual([2, 2]);
 });
 
 test('404 for repositories without the app, unknown branches and odd paths', async () => {
   expect((await get('/badges/other-org/other/main.svg')).status).toBe(404);
+  // Not installed there: GitHub said so, and the repository was not asked for.
+  expect(lookups()).toEqual([1, 0]);
   expect((await get(`/badges/${OWNER}/${REPO}/no-such-branch.json`)).status).toBe(404);
   expect((await get(`/badges/${OWNER}/${REPO}/main.png`)).status).toBe(404);
   expect((await get(`/badges/${OWNER}/${REPO}/../main.svg`)).status).toBe(404);
 });
 
 test('a private repository shows its badge only with a valid signature', async () => {
-  visibility = 'private';
+  git.repository(`${OWNER}/${REPO}`, { private: true });
   await createRun({ name: 'ECS pipeline', status: 'completed', conclusion: 'success', output: { title: 'Succeeded', summary: SUMMARY } });
   const path = `/badges/${OWNER}/${REPO}/main.svg`;
   expect((await get(path)).status).toBe(404);

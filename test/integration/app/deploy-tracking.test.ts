@@ -3,7 +3,7 @@ import { trackers } from '../../../src/app/tracking/registry.js';
 import { scenarios } from '../../fakes/aws/index.js';
 import { deliver } from './helpers.js';
 import { executionEvents, postAll, shuffled } from './event-helpers.js';
-import { pushExample, startPipelineApp, type PipelineHarness } from './push-helpers.js';
+import { pushExample, startPipelineApp, type PipelineHarness, stopClean } from './push-helpers.js';
 
 /**
  * `report: [checks, deployments]`: the tracker (after a push) and the
@@ -32,16 +32,9 @@ const MYAPP = { repository: { name: 'myapp', owner: { login: 'my-org' } }, insta
 let h: PipelineHarness | undefined;
 
 afterEach(async () => {
-  if (!h) return;
-  const { gh } = h;
-  await gh.app.events?.idle();
-  await trackers.idle();
-  const rejections = gh.fake.rejections();
-  const responseErrors = gh.fake.responseErrors();
-  await h.stop();
+  const done = h;
   h = undefined;
-  expect(rejections).toEqual([]);
-  expect(responseErrors).toEqual([]);
+  if (done) await stopClean(done);
 });
 
 function push(sha: string) {

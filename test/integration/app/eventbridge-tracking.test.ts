@@ -5,7 +5,7 @@ import type { Clock } from '../../../src/services/ports.js';
 import { scenarios } from '../../fakes/aws/index.js';
 import { deliver } from './helpers.js';
 import { executionEvents, postAll, postEvent, shuffled, type EventTarget } from './event-helpers.js';
-import { pushExample, startPipelineApp, type PipelineHarness } from './push-helpers.js';
+import { pushExample, startPipelineApp, type PipelineHarness, stopClean } from './push-helpers.js';
 
 type ScenarioCase = ReturnType<typeof scenarios.success>;
 
@@ -27,16 +27,9 @@ const MYAPP = { repository: { name: 'myapp', owner: { login: 'my-org' } }, insta
 let h: PipelineHarness | undefined;
 
 afterEach(async () => {
-  if (!h) return;
-  const { gh } = h;
-  await gh.app.events?.idle();
-  await trackers.idle();
-  const rejections = gh.fake.rejections();
-  const responseErrors = gh.fake.responseErrors();
-  await h.stop();
+  const done = h;
   h = undefined;
-  expect(rejections).toEqual([]);
-  expect(responseErrors).toEqual([]);
+  if (done) await stopClean(done);
 });
 
 function target(c: ScenarioCase): EventTarget {

@@ -85,3 +85,19 @@ export async function startPipelineApp(
     },
   };
 }
+
+/**
+ * The end of a test: waits for the events and trackers still at work, stops
+ * the harness, and fails the test if the fake GitHub refused a request or
+ * sent an answer its own description does not allow.
+ */
+export async function stopClean(h: PipelineHarness): Promise<void> {
+  const { gh } = h;
+  await gh.app.events?.idle();
+  await trackers.idle();
+  const rejections = gh.fake.rejections();
+  const responseErrors = gh.fake.responseErrors();
+  await h.stop();
+  expect(rejections).toEqual([]);
+  expect(responseErrors).toEqual([]);
+}

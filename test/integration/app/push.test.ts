@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import { trackers } from '../../../src/app/tracking/registry.js';
 import { scenarios } from '../../fakes/aws/index.js';
 import { APP, deliver, example } from './helpers.js';
-import { pushExample, startPipelineApp, type PipelineHarness } from './push-helpers.js';
+import { pushExample, startPipelineApp, type PipelineHarness, stopClean } from './push-helpers.js';
 
 /**
  * `push`, `check_run.rerequested` and `check_suite.rerequested` on the
@@ -20,15 +20,9 @@ jest.setTimeout(120_000);
 let h: PipelineHarness | undefined;
 
 afterEach(async () => {
-  if (!h) return;
-  const { gh } = h;
-  await trackers.idle();
-  const rejections = gh.fake.rejections();
-  const responseErrors = gh.fake.responseErrors();
-  await h.stop();
+  const done = h;
   h = undefined;
-  expect(rejections).toEqual([]);
-  expect(responseErrors).toEqual([]);
+  if (done) await stopClean(done);
 });
 
 const CREATE = 'POST /repos/{owner}/{repo}/check-runs';
@@ -39,7 +33,8 @@ function runs(sha = COMMIT) {
 
 test('a push to a configured branch queues the runs, answers at once, and follows the execution to success', async () => {
   const e = pushExample(COMMIT);
-  const c = scenarios.success();
+  // CodePipeline has not started the execution yet when the push arrives: its first look finds nothing.
+  const c = scenarios.lateExecution({ listCalls: 1 });
   h = await startPipelineApp(e, c.scenario, CONFIG);
   const res = await deliver(h.gh.app.url, 'push', e);
   expect(res.status).toBe(200);
@@ -60,6 +55,23 @@ test('a push to a configured branch queues the runs, answers at once, and follow
   expect((await deliver(h.gh.app.url, 'push', e)).status).toBe(200);
   await trackers.idle();
   expect(runs().map((r) => [r.id, r.conclusion])).toEqual(end.map((r) => [r.id, 'success']));
+});
+
+test('a push whose execution already runs gets its runs in their true state at once: nothing queued, no stage names read', async () => {
+  const e = pushExample(COMMIT);
+  const c = scenarios.success();
+  h = await startPipelineApp(e, c.scenario, CONFIG);
+  expect((await deliver(h.gh.app.url, 'push', e)).status).toBe(200);
+  await trackers.idle();
+
+  const creates = h.gh.fake.requests({ operation: CREATE }).map((r) => r.body as { name: string; status: string; external_id: string });
+  expect(creates.map((b) => b.name)).toEqual(STAGES);
+  expect(creates.filter((b) => b.external_id.startsWith('pending-'))).toEqual([]);
+  expect(creates[0].external_id).toBe(c.executionId);
+  expect(runs().map((r) => [r.name, r.status, r.conclusion])).toEqual(STAGES.map((n) => [n, 'completed', 'success']));
+  // One look at the history found it, and the tracker used it without searching again.
+  expect(h.aws.counts().GetPipeline).toBeUndefined();
+  expect(h.aws.calls.filter((x) => x.operation === 'ListPipelineExecutions')).toHaveLength(1);
 });
 
 test('a push to another branch, a tag or a deletion tracks nothing', async () => {

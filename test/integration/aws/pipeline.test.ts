@@ -23,6 +23,24 @@ describe('PipelinePort on the fake CodePipeline', () => {
   let h: Harness;
   afterEach(async () => h?.close());
 
+  test('GetPipeline is read once for stage names and source actions together, concurrent callers included; the drift always reads afresh', async () => {
+    h = await harness({ scenario: scenarios.success().scenario, advance: 'manual' });
+    const p = h.ports.pipeline;
+    const [a, b, sources] = await Promise.all([p.stageNames!(PIPELINE), p.stageNames!(PIPELINE), p.sourceActions(PIPELINE)]);
+    expect(a).toEqual(['Source', 'Build', 'Deploy']);
+    expect(b).toEqual(a);
+    expect(sources.map((x) => x.name)).toEqual(['GitHub']);
+    expect(h.fake.counts()).toEqual({ GetPipeline: 1 });
+    const live = await (p as unknown as { definition(name: string): Promise<{ ok: boolean }> }).definition(PIPELINE);
+    expect(live.ok).toBe(true);
+    expect(h.fake.counts()).toEqual({ GetPipeline: 2 });
+    // A failed read is not kept: the next caller asks again.
+    const missing = 'no-such-pipeline';
+    await expect(p.stageNames!(missing)).rejects.toThrow();
+    await expect(p.stageNames!(missing)).rejects.toThrow();
+    expect(h.fake.counts().GetPipeline).toBe(4);
+  });
+
   test('listExecutions: newest first, one page at a time, revisions and types mapped', async () => {
     const c = scenarios.deployFailureWithRollback();
     h = await harness({ scenario: c.scenario, advance: 'manual' });

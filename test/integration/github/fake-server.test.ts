@@ -2,6 +2,9 @@ import { existsSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { cacheFile, FakeGitHub, IMPLEMENTED, loadSpec, runnerEnv } from '../../fakes/github/index.js';
+import { simpleUser } from '../../fakes/github/objects.js';
+import { slim } from '../../fakes/github/openapi.js';
+import { Validator } from '../../fakes/github/validate.js';
 import { OTHER_SHA, SHA } from './helpers.js';
 
 /**
@@ -269,6 +272,33 @@ describe('the OpenAPI description', () => {
     expect(Object.keys(subset.operations).sort()).toEqual([...IMPLEMENTED].sort());
     expect(subset.routes.length).toBeGreaterThan(900);
     console.info(`GitHub OpenAPI subset from ${stats.source}: ${Math.round(stats.totalMs)} ms` + (stats.readMs ? ` (read ${Math.round(stats.readMs)} ms, parse ${Math.round(stats.parseMs!)} ms, extract ${Math.round(stats.extractMs!)} ms)` : ''));
+  });
+
+  test('a `nullable` schema without a type is "this schema, or null": it compiles, takes null and the schema, refuses the rest', () => {
+    const schema = slim({ nullable: true, description: 'dropped', oneOf: [{ type: 'object', properties: { login: { type: 'string' } }, required: ['login'] }, { type: 'object', additionalProperties: false }] });
+    expect(schema).toEqual({ anyOf: [{ oneOf: [{ type: 'object', properties: { login: { type: 'string' } }, required: ['login'] }, { type: 'object', additionalProperties: false }] }, { type: 'null' }] });
+    // Ajv in strict mode, as the fake validates: `nullable` beside no type would not compile.
+    const v = new Validator(loadSpec().subset);
+    const commits = loadSpec().subset.operations['GET /repos/{owner}/{repo}/commits'];
+    const commit = (author: unknown) => [{ url: 'https://api.github.com/repos/o/r/commits/1', sha: SHA, node_id: 'C_1', html_url: 'https://github.com/o/r/commit/1', comments_url: 'https://api.github.com/repos/o/r/commits/1/comments',
+      commit: { url: 'https://api.github.com/repos/o/r/git/commits/1', author: null, committer: null, message: 'm', comment_count: 0, tree: { sha: SHA, url: 'https://api.github.com/repos/o/r/git/trees/1' } },
+      author, committer: null, parents: [] }];
+    expect(v.response(commits, 200, commit(null))).toEqual([]);
+    expect(v.response(commits, 200, commit({}))).toEqual([]);
+    expect(v.response(commits, 200, commit('mona'))).not.toEqual([]);
+    expect(v.response(commits, 200, commit({ login: 5 }))).not.toEqual([]);
+  });
+
+  test('the installations list\'s `account` is a user or an organisation (anyOf), as GitHub answers, not both at once', () => {
+    const v = new Validator(loadSpec().subset);
+    const list = loadSpec().subset.operations['GET /app/installations'];
+    const user = simpleUser({ api: 'https://api.github.com', web: 'https://github.com' }, 'octo-org', 5000, 'Organization');
+    const installation = (account: unknown) => [{ id: 1, account, repository_selection: 'selected', access_tokens_url: 'https://api.github.com/app/installations/1/access_tokens', repositories_url: 'https://api.github.com/installation/repositories',
+      html_url: 'https://github.com/organizations/octo-org/settings/installations/1', app_id: 2, target_id: 5000, target_type: 'Organization', permissions: { checks: 'write' }, events: ['push'], created_at: '2025-01-15T10:00:00Z',
+      updated_at: '2025-01-15T10:00:00Z', single_file_name: null, app_slug: 'ecs-codepipeline', suspended_by: null, suspended_at: null }];
+    expect(v.response(list, 200, installation(user))).toEqual([]);
+    expect(v.response(list, 200, installation(null))).toEqual([]);
+    expect(v.response(list, 200, installation({ login: 'octo-org' }))).not.toEqual([]);
   });
 
   test('runnerEnv points a process at the fake', () => {

@@ -1,4 +1,5 @@
 import { commandsOf, type Command } from '../../config/buildspec.js';
+import { memoByText } from '../../memo-by-text.js';
 import type { Node } from '../../types.js';
 import { codeView, definitions, lex, varUses, withoutComments, type Definitions, type Lexed, type VarUse } from './shell.js';
 
@@ -16,14 +17,17 @@ export interface ScannedCommand {
 
 const cache = new WeakMap<Node, ScannedCommand[]>();
 
+/** What a command's text alone tells (shared by equal commands, so read-only). */
+const read = memoByText((text): Omit<ScannedCommand, 'command'> => {
+  const lexed = lex(text);
+  const code = codeView(lexed);
+  return { lexed, code, plain: withoutComments(lexed), defs: definitions(lexed, code), uses: varUses(lexed) };
+});
+
 export function scanCommands(root: Node): ScannedCommand[] {
   const hit = cache.get(root);
   if (hit) return hit;
-  const out = commandsOf(root).map((command) => {
-    const lexed = lex(command.text);
-    const code = codeView(lexed);
-    return { command, lexed, code, plain: withoutComments(lexed), defs: definitions(lexed, code), uses: varUses(lexed) };
-  });
+  const out = commandsOf(root).map((command) => ({ command, ...read(command.text) }));
   cache.set(root, out);
   return out;
 }

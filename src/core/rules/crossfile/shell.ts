@@ -30,6 +30,8 @@ export interface SimpleCommand {
   loop: boolean;
 }
 
+import { memoByText } from '../../memo-by-text.js';
+
 const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', '!', '{', '}', 'time']);
 const LOOPS = new Set(['for', 'while', 'until', 'select']);
 
@@ -49,8 +51,10 @@ export function blankHeredocBodies(text: string): string {
     .join('\n');
 }
 
-/** Splits one buildspec command into simple commands, in order. */
-export function parseShell(input: string): SimpleCommand[] {
+/** Splits one buildspec command into simple commands, in order (read-only: shared by equal commands). */
+export const parseShell: (input: string) => readonly SimpleCommand[] = memoByText(splitShell);
+
+function splitShell(input: string): SimpleCommand[] {
   const text = input.includes('<<') ? blankHeredocBodies(input) : input;
   const out: SimpleCommand[] = [];
   let words: Word[] = [];

@@ -100,7 +100,7 @@ export function targetServices(doc: Doc): TargetService[] {
  * project (rules then report only what is wrong with each of them), narrowed
  * by family when the appspec names a registered task definition.
  */
-export function taskdefsFor(ctx: Ctx, appspec: Doc, ts: TargetService): Doc[] {
+export function taskdefsFor(ctx: Ctx, appspec: Doc, ts: TargetService): readonly Doc[] {
   for (const p of ctx.pipelines) {
     for (const d of p.deploys) {
       const asArtifact = d.configuration.get('AppSpecTemplateArtifact');

@@ -1,6 +1,7 @@
 import type { Instruction } from '../../config/dockerfile.js';
 import type { Doc } from '../../model.js';
 import type { Position, Range } from '../../types.js';
+import { memoByText } from '../../memo-by-text.js';
 
 /**
  * The arguments of one instruction as the shell sees them (continuations
@@ -9,8 +10,10 @@ import type { Position, Range } from '../../types.js';
  */
 export interface ArgsText {
   text: string;
-  /** Doc offsets, one per character of `text` (plus one past the end). */
-  offsets: number[];
+  /** Doc offset of the arguments' first character. */
+  start: number;
+  /** Offsets from `start`, one per character of `text` (plus one past the end); shared by equal instructions. */
+  offsets: readonly number[];
 }
 
 const lineStarts = new WeakMap<Doc, number[]>();
@@ -32,13 +35,23 @@ export function offsetOf(doc: Doc, p: Position): number {
   return (starts[p.line - 1] ?? doc.text.length) + p.column - 1;
 }
 
+const escapes = new WeakMap<Doc, string>();
+
 function escapeOf(doc: Doc): string {
-  for (const line of doc.text.split(/\r\n|\n|\r/, 20)) {
-    const m = /^\s*#\s*escape\s*=\s*([\\`])\s*$/i.exec(line);
-    if (m) return m[1];
-    if (!/^\s*#\s*\w+\s*=/.test(line)) break;
+  let escape = escapes.get(doc);
+  if (escape === undefined) {
+    escape = '\\';
+    for (const line of doc.text.split(/\r\n|\n|\r/, 20)) {
+      const m = /^\s*#\s*escape\s*=\s*([\\`])\s*$/i.exec(line);
+      if (m) {
+        escape = m[1];
+        break;
+      }
+      if (!/^\s*#\s*\w+\s*=/.test(line)) break;
+    }
+    escapes.set(doc, escape);
   }
-  return '\\';
+  return escape;
 }
 
 /** Per instruction: several rules read the same RUN (read-only). */
@@ -56,11 +69,17 @@ function readArgs(doc: Doc, ins: Instruction): ArgsText {
   const escape = escapeOf(doc);
   const start = offsetOf(doc, ins.argsRange.start);
   const end = offsetOf(doc, ins.range.end);
-  const raw = doc.text.slice(start, end);
-  let text = '';
+  return { start, ...joinArgs(`${escape}${doc.text.slice(start, end)}`) };
+}
+
+/** The escape character, then the raw arguments: joined as the shell sees them (monorepos repeat the same RUN lines). */
+const joinArgs = memoByText((escapeAndRaw: string): { text: string; offsets: readonly number[] } => {
+  const escape = escapeAndRaw[0];
+  const raw = escapeAndRaw.slice(1);
+  const pieces: string[] = [];
   const offsets: number[] = [];
   const lines = raw.split(/(\r\n|\n|\r)/);
-  let pos = start;
+  let pos = 0;
   for (let i = 0; i < lines.length; i += 2) {
     const line = lines[i];
     const brk = lines[i + 1] ?? '';
@@ -70,19 +89,17 @@ function readArgs(doc: Doc, ins: Instruction): ArgsText {
     const trimmed = line.replace(/\s+$/, '');
     const continued = trimmed.endsWith(escape) && i + 2 < lines.length;
     const body = continued ? trimmed.slice(0, -1) : line;
-    for (let k = 0; k < body.length; k++) {
-      text += body[k];
-      offsets.push(lineStart + k);
-    }
+    pieces.push(body);
+    for (let k = 0; k < body.length; k++) offsets.push(lineStart + k);
     if (i + 2 < lines.length) {
       // A continuation joins with a space; a heredoc body line ends a command.
-      text += continued ? ' ' : '\n';
+      pieces.push(continued ? ' ' : '\n');
       offsets.push(lineStart + body.length);
     }
   }
-  offsets.push(end);
-  return { text, offsets };
-}
+  offsets.push(raw.length);
+  return { text: pieces.join(''), offsets };
+});
 
 function positionAt(doc: Doc, o: number): Position {
   const starts = startsOf(doc);
@@ -100,8 +117,8 @@ function positionAt(doc: Doc, o: number): Position {
 export function rangeIn(doc: Doc, a: ArgsText, span: { start: number; end: number }): Range {
   const { start: from, end: to } = span;
   const last = a.offsets.length - 1;
-  const s = a.offsets[Math.max(0, Math.min(from, last))];
-  const e = to > from ? a.offsets[Math.max(0, Math.min(to - 1, last))] + 1 : s;
+  const s = a.start + a.offsets[Math.max(0, Math.min(from, last))];
+  const e = to > from ? a.start + a.offsets[Math.max(0, Math.min(to - 1, last))] + 1 : s;
   return { start: positionAt(doc, s), end: positionAt(doc, Math.max(s, e)) };
 }
 
@@ -117,7 +134,9 @@ export interface Word {
  * newlines and parentheses) made of words. Not a shell: enough to find which
  * program runs with which arguments.
  */
-export function shellCommands(text: string): Word[][] {
+export const shellCommands: (text: string) => readonly (readonly Word[])[] = memoByText(splitCommands);
+
+function splitCommands(text: string): Word[][] {
   const exec = /^\s*\[/.test(text);
   const out: Word[][] = [];
   let cur: Word[] = [];
@@ -172,7 +191,7 @@ export function shellCommands(text: string): Word[][] {
 }
 
 /** Drops `VAR=value` prefixes and wrappers so that the first word is the program. */
-export function program(cmd: Word[]): Word[] {
+export function program(cmd: readonly Word[]): readonly Word[] {
   let i = 0;
   while (i < cmd.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(cmd[i].text) || ['sudo', 'exec', 'env', 'command', 'time'].includes(cmd[i].text))) i++;
   return cmd.slice(i);

@@ -1,8 +1,8 @@
-export const id = 206;
-export const ids = [206];
+export const id = 597;
+export const ids = [597];
 export const modules = {
 
-/***/ 4206:
+/***/ 3597:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -198,6 +198,8 @@ async function scaledRetryStrategy(maxAttempts, scale) {
     return new StandardRetryStrategy({ maxAttempts, backoff });
 }
 
+// EXTERNAL MODULE: ./build/core/error-text.js
+var error_text = __webpack_require__(370);
 ;// CONCATENATED MODULE: ./build/adapters/aws/errors.js
 /** The SDK names a service error after its `__type` / error code; anything else has no name worth matching. */
 function errorName(err) {
@@ -210,6 +212,7 @@ function httpStatus(err) {
 }
 
 ;// CONCATENATED MODULE: ./build/adapters/aws/unavailable.js
+
 
 /**
  * An SDK error of a read of the live side, as a LiveUnavailable: access
@@ -235,12 +238,9 @@ function resourceIn(message) {
     const m = /\bon resource: (\S+?)(?=[\s,]|$)/.exec(message);
     return m ? m[1].replace(/[.;]+$/, '') : undefined;
 }
-function unavailable_text(err) {
-    return err instanceof Error ? err.message : String(err);
-}
 function unavailable(err, o) {
     const name = errorName(err) ?? '';
-    const message = unavailable_text(err);
+    const message = (0,error_text/* errorText */.k)(err);
     if (DENIED.has(name) || (httpStatus(err) === 403 && !BAD_CREDENTIALS.has(name))) {
         const account = accountIn(message);
         const resource = resourceIn(message) ?? (account ? o.resource.replace(':*:', `:${account}:`) : o.resource);
@@ -295,6 +295,30 @@ async function readDeployTarget(c, q) {
             testListenerArns: pairs.flatMap((p) => p.testTrafficRoute?.listenerArns ?? []),
         },
     };
+}
+
+;// CONCATENATED MODULE: ./build/adapters/aws/read-pipeline.js
+
+/**
+ * GetPipeline as the pipeline drift compares it: `{ pipeline, metadata }` as
+ * plain JSON, or what to grant when it cannot be read. Shared by the deploy
+ * preview's clients and the tracker's (the app compares drift on the pooled
+ * clients it already holds).
+ */
+async function readPipeline(c, name) {
+    try {
+        // `get`: a caller's own (shared, briefly reused) GetPipeline read.
+        const res = c.get ? await c.get(name) : await c.client.send(new c.sdk.GetPipelineCommand({ name }));
+        return { ok: true, value: JSON.parse(JSON.stringify({ pipeline: res.pipeline, metadata: res.metadata })) };
+    }
+    catch (e) {
+        return unavailable(e, {
+            what: `the pipeline ${name}`,
+            action: 'codepipeline:GetPipeline',
+            resource: `arn:${partitionOf(c.region)}:codepipeline:${c.region}:*:${name}`,
+            missing: { PipelineNotFoundException: `there is no pipeline ${name} in ${c.region}; check the pipeline name and region` },
+        });
+    }
 }
 
 ;// CONCATENATED MODULE: ./build/adapters/aws/live-taskdef.js
@@ -392,27 +416,13 @@ function createLiveDeploy(options) {
         const sdk = await Promise.all(/* import() */[__webpack_require__.e(609), __webpack_require__.e(861), __webpack_require__.e(232)]).then(__webpack_require__.t.bind(__webpack_require__, 8232, 19));
         const client = new sdk.CodePipelineClient(await clientConfig('codepipeline', options));
         made.push(client);
-        return { sdk, client };
+        return { sdk, client, region };
     });
     return {
         deploymentGroup: async (q) => readDeployTarget(await codedeploy(), q),
         service: async (q) => readService(await ecs(), q),
         taskDefinition: async (arn) => readTaskDefinition(await ecs(), arn),
-        async pipeline(name) {
-            const c = await codepipeline();
-            try {
-                const res = await c.client.send(new c.sdk.GetPipelineCommand({ name }));
-                return { ok: true, value: JSON.parse(JSON.stringify({ pipeline: res.pipeline, metadata: res.metadata })) };
-            }
-            catch (e) {
-                return unavailable(e, {
-                    what: `the pipeline ${name}`,
-                    action: 'codepipeline:GetPipeline',
-                    resource: `arn:${partitionOf(region)}:codepipeline:${region}:*:${name}`,
-                    missing: { PipelineNotFoundException: `there is no pipeline ${name} in ${region}; check the pipeline name and region` },
-                });
-            }
-        },
+        pipeline: async (name) => readPipeline(await codepipeline(), name),
         destroy: () => {
             for (const c of made)
                 c.destroy();

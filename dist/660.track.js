@@ -1,5 +1,5 @@
-export const id = 863;
-export const ids = [863];
+export const id = 660;
+export const ids = [660];
 export const modules = {
 
 /***/ 5310:
@@ -225,7 +225,7 @@ function httpStatus(err) {
 
 /***/ }),
 
-/***/ 7863:
+/***/ 8660:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -236,56 +236,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./build/adapters/aws/config.js + 1 modules
 var config = __webpack_require__(5310);
-// EXTERNAL MODULE: ./build/adapters/aws/errors.js
-var errors = __webpack_require__(2348);
-;// CONCATENATED MODULE: ./build/adapters/aws/unavailable.js
-
-/**
- * An SDK error of a read of the live side, as a LiveUnavailable: access
- * denied names the action and resource to grant (the resource from AWS's own
- * message when it gives one), not found says what is missing.
- */
-const DENIED = new Set(['AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation', 'UnauthorizedException', 'NotAuthorized']);
-const NO_CREDENTIALS = new Set(['CredentialsProviderError', 'ProviderError']);
-const BAD_CREDENTIALS = new Set(['UnrecognizedClientException', 'InvalidClientTokenId', 'ExpiredTokenException', 'ExpiredToken', 'InvalidSignatureException']);
-/** `arn:aws:sts::123456789012:assumed-role/…` in AWS's message gives the account the resource lives in. */
-function accountIn(message) {
-    return /arn:aws[a-z-]*:(?:sts|iam)::(\d{12}):/.exec(message)?.[1];
-}
-function partitionOf(region) {
-    if (region.startsWith('cn-'))
-        return 'aws-cn';
-    if (region.startsWith('us-gov-'))
-        return 'aws-us-gov';
-    return 'aws';
-}
-/** The resource AWS names in an access-denied message (`… on resource: arn:… because …`). */
-function resourceIn(message) {
-    const m = /\bon resource: (\S+?)(?=[\s,]|$)/.exec(message);
-    return m ? m[1].replace(/[.;]+$/, '') : undefined;
-}
-function unavailable_text(err) {
-    return err instanceof Error ? err.message : String(err);
-}
-function unavailable(err, o) {
-    const name = (0,errors/* errorName */.I)(err) ?? '';
-    const message = unavailable_text(err);
-    if (DENIED.has(name) || ((0,errors/* httpStatus */.n)(err) === 403 && !BAD_CREDENTIALS.has(name))) {
-        const account = accountIn(message);
-        const resource = resourceIn(message) ?? (account ? o.resource.replace(':*:', `:${account}:`) : o.resource);
-        return { ok: false, reason: 'denied', message: `cannot read ${o.what}: grant ${o.action} on ${resource}` };
-    }
-    const missing = o.missing?.[name];
-    if (missing !== undefined)
-        return { ok: false, reason: 'missing', message: `cannot read ${o.what}: ${missing}` };
-    if (NO_CREDENTIALS.has(name) || /credential/i.test(name)) {
-        return { ok: false, reason: 'failed', message: `cannot read ${o.what}: no AWS credentials were found (configure them first, e.g. with aws-actions/configure-aws-credentials)` };
-    }
-    if (BAD_CREDENTIALS.has(name))
-        return { ok: false, reason: 'failed', message: `cannot read ${o.what}: AWS refused the credentials (${name}: ${message})` };
-    return { ok: false, reason: 'failed', message: `cannot read ${o.what}: ${name ? `${name}: ` : ''}${message}` };
-}
-
+// EXTERNAL MODULE: ./build/adapters/aws/unavailable.js
+var unavailable = __webpack_require__(517);
 ;// CONCATENATED MODULE: ./build/adapters/aws/deploy-target.js
 
 /**
@@ -299,10 +251,10 @@ async function readDeployTarget(c, q) {
         info = (await c.client.send(new c.sdk.GetDeploymentGroupCommand({ applicationName: q.applicationName, deploymentGroupName: q.deploymentGroupName }))).deploymentGroupInfo;
     }
     catch (e) {
-        return unavailable(e, {
+        return (0,unavailable/* unavailable */.hU)(e, {
             what,
             action: 'codedeploy:GetDeploymentGroup',
-            resource: `arn:${partitionOf(c.region)}:codedeploy:${c.region}:*:deploymentgroup:${q.applicationName}/${q.deploymentGroupName}`,
+            resource: `arn:${(0,unavailable/* partitionOf */.iQ)(c.region)}:codedeploy:${c.region}:*:deploymentgroup:${q.applicationName}/${q.deploymentGroupName}`,
             missing: {
                 ApplicationDoesNotExistException: `there is no CodeDeploy application ${q.applicationName} in ${c.region}; check ApplicationName in the pipeline's deploy action`,
                 DeploymentGroupDoesNotExistException: `the application ${q.applicationName} has no deployment group ${q.deploymentGroupName} in ${c.region}; check DeploymentGroupName in the pipeline's deploy action`,
@@ -326,6 +278,8 @@ async function readDeployTarget(c, q) {
     };
 }
 
+// EXTERNAL MODULE: ./build/adapters/aws/read-pipeline.js
+var read_pipeline = __webpack_require__(1702);
 ;// CONCATENATED MODULE: ./build/adapters/aws/live-taskdef.js
 
 /**
@@ -345,13 +299,13 @@ function running(s) {
 /** ECS DescribeServices for one service of one cluster. */
 async function readService(c, q) {
     const what = `the ECS service ${q.service} of cluster ${q.cluster}`;
-    const arn = `arn:${partitionOf(c.region)}:ecs:${c.region}:*:service/${q.cluster}/${q.service}`;
+    const arn = `arn:${(0,unavailable/* partitionOf */.iQ)(c.region)}:ecs:${c.region}:*:service/${q.cluster}/${q.service}`;
     let res;
     try {
         res = await c.client.send(new c.sdk.DescribeServicesCommand({ cluster: q.cluster, services: [q.service] }));
     }
     catch (e) {
-        return unavailable(e, {
+        return (0,unavailable/* unavailable */.hU)(e, {
             what,
             action: 'ecs:DescribeServices',
             resource: arn,
@@ -376,7 +330,7 @@ async function readTaskDefinition(c, arn) {
         return { ok: true, value: JSON.parse(JSON.stringify(res.taskDefinition)) };
     }
     catch (e) {
-        return unavailable(e, {
+        return (0,unavailable/* unavailable */.hU)(e, {
             what: `the task definition ${arn}`,
             action: 'ecs:DescribeTaskDefinition',
             // DescribeTaskDefinition takes no resource-level permissions.
@@ -421,32 +375,109 @@ function createLiveDeploy(options) {
         const sdk = await Promise.all(/* import() */[__webpack_require__.e(609), __webpack_require__.e(861), __webpack_require__.e(232)]).then(__webpack_require__.t.bind(__webpack_require__, 8232, 19));
         const client = new sdk.CodePipelineClient(await (0,config/* clientConfig */.yO)('codepipeline', options));
         made.push(client);
-        return { sdk, client };
+        return { sdk, client, region };
     });
     return {
         deploymentGroup: async (q) => readDeployTarget(await codedeploy(), q),
         service: async (q) => readService(await ecs(), q),
         taskDefinition: async (arn) => readTaskDefinition(await ecs(), arn),
-        async pipeline(name) {
-            const c = await codepipeline();
-            try {
-                const res = await c.client.send(new c.sdk.GetPipelineCommand({ name }));
-                return { ok: true, value: JSON.parse(JSON.stringify({ pipeline: res.pipeline, metadata: res.metadata })) };
-            }
-            catch (e) {
-                return unavailable(e, {
-                    what: `the pipeline ${name}`,
-                    action: 'codepipeline:GetPipeline',
-                    resource: `arn:${partitionOf(region)}:codepipeline:${region}:*:${name}`,
-                    missing: { PipelineNotFoundException: `there is no pipeline ${name} in ${region}; check the pipeline name and region` },
-                });
-            }
-        },
+        pipeline: async (name) => (0,read_pipeline/* readPipeline */.l)(await codepipeline(), name),
         destroy: () => {
             for (const c of made)
                 c.destroy();
         },
     };
+}
+
+
+/***/ }),
+
+/***/ 1702:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ readPipeline)
+/* harmony export */ });
+/* harmony import */ var _unavailable_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(517);
+
+/**
+ * GetPipeline as the pipeline drift compares it: `{ pipeline, metadata }` as
+ * plain JSON, or what to grant when it cannot be read. Shared by the deploy
+ * preview's clients and the tracker's (the app compares drift on the pooled
+ * clients it already holds).
+ */
+async function readPipeline(c, name) {
+    try {
+        // `get`: a caller's own (shared, briefly reused) GetPipeline read.
+        const res = c.get ? await c.get(name) : await c.client.send(new c.sdk.GetPipelineCommand({ name }));
+        return { ok: true, value: JSON.parse(JSON.stringify({ pipeline: res.pipeline, metadata: res.metadata })) };
+    }
+    catch (e) {
+        return (0,_unavailable_js__WEBPACK_IMPORTED_MODULE_0__/* .unavailable */ .hU)(e, {
+            what: `the pipeline ${name}`,
+            action: 'codepipeline:GetPipeline',
+            resource: `arn:${(0,_unavailable_js__WEBPACK_IMPORTED_MODULE_0__/* .partitionOf */ .iQ)(c.region)}:codepipeline:${c.region}:*:${name}`,
+            missing: { PipelineNotFoundException: `there is no pipeline ${name} in ${c.region}; check the pipeline name and region` },
+        });
+    }
+}
+
+
+/***/ }),
+
+/***/ 517:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   hU: () => (/* binding */ unavailable),
+/* harmony export */   iQ: () => (/* binding */ partitionOf)
+/* harmony export */ });
+/* unused harmony export accountIn */
+/* harmony import */ var _core_error_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(370);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2348);
+
+
+/**
+ * An SDK error of a read of the live side, as a LiveUnavailable: access
+ * denied names the action and resource to grant (the resource from AWS's own
+ * message when it gives one), not found says what is missing.
+ */
+const DENIED = new Set(['AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation', 'UnauthorizedException', 'NotAuthorized']);
+const NO_CREDENTIALS = new Set(['CredentialsProviderError', 'ProviderError']);
+const BAD_CREDENTIALS = new Set(['UnrecognizedClientException', 'InvalidClientTokenId', 'ExpiredTokenException', 'ExpiredToken', 'InvalidSignatureException']);
+/** `arn:aws:sts::123456789012:assumed-role/…` in AWS's message gives the account the resource lives in. */
+function accountIn(message) {
+    return /arn:aws[a-z-]*:(?:sts|iam)::(\d{12}):/.exec(message)?.[1];
+}
+function partitionOf(region) {
+    if (region.startsWith('cn-'))
+        return 'aws-cn';
+    if (region.startsWith('us-gov-'))
+        return 'aws-us-gov';
+    return 'aws';
+}
+/** The resource AWS names in an access-denied message (`… on resource: arn:… because …`). */
+function resourceIn(message) {
+    const m = /\bon resource: (\S+?)(?=[\s,]|$)/.exec(message);
+    return m ? m[1].replace(/[.;]+$/, '') : undefined;
+}
+function unavailable(err, o) {
+    const name = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorName */ .I)(err) ?? '';
+    const message = (0,_core_error_text_js__WEBPACK_IMPORTED_MODULE_1__/* .errorText */ .k)(err);
+    if (DENIED.has(name) || ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .httpStatus */ .n)(err) === 403 && !BAD_CREDENTIALS.has(name))) {
+        const account = accountIn(message);
+        const resource = resourceIn(message) ?? (account ? o.resource.replace(':*:', `:${account}:`) : o.resource);
+        return { ok: false, reason: 'denied', message: `cannot read ${o.what}: grant ${o.action} on ${resource}` };
+    }
+    const missing = o.missing?.[name];
+    if (missing !== undefined)
+        return { ok: false, reason: 'missing', message: `cannot read ${o.what}: ${missing}` };
+    if (NO_CREDENTIALS.has(name) || /credential/i.test(name)) {
+        return { ok: false, reason: 'failed', message: `cannot read ${o.what}: no AWS credentials were found (configure them first, e.g. with aws-actions/configure-aws-credentials)` };
+    }
+    if (BAD_CREDENTIALS.has(name))
+        return { ok: false, reason: 'failed', message: `cannot read ${o.what}: AWS refused the credentials (${name}: ${message})` };
+    return { ok: false, reason: 'failed', message: `cannot read ${o.what}: ${name ? `${name}: ` : ''}${message}` };
 }
 
 
