@@ -237,7 +237,8 @@ __webpack_require__.d(__webpack_exports__, {
   isChecksForbidden: () => (/* reexport */ isChecksForbidden),
   locate: () => (/* reexport */ locate),
   trackExecution: () => (/* reexport */ trackExecution),
-  waitForExecution: () => (/* reexport */ waitForExecution)
+  waitForExecution: () => (/* reexport */ waitForExecution),
+  withDrift: () => (/* reexport */ withDrift)
 });
 
 // EXTERNAL MODULE: ./build/core/pipeline/md.js + 1 modules

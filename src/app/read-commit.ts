@@ -58,6 +58,8 @@ export interface CommitReadOptions {
   limits?: ReadLimits;
   /** Of the candidates, reads only these (the tracker's pipeline drift needs JSON only). */
   only?: (path: string) => boolean;
+  /** The order in which candidates are read when not all can be (default: files known by name first). */
+  prefer?: (a: string, b: string) => number;
 }
 
 /**
@@ -75,7 +77,7 @@ export async function readCommit(client: RequestClient, o: CommitReadOptions): P
   const tree = blobs.map((b) => b.path);
   const candidates = blobs.filter((b) => inPaths(b.path, o.paths) && !SKIP.test(b.path) && mayHoldConfig(b.path) && (!o.only || o.only(b.path)));
   // Named files first: they are the pipeline's own; other JSON/YAML is read only to detect its kind.
-  candidates.sort((a, b) => Number(kindByName(b.path) !== undefined) - Number(kindByName(a.path) !== undefined));
+  candidates.sort(o.prefer ? (a, b) => o.prefer!(a.path, b.path) : (a, b) => Number(kindByName(b.path) !== undefined) - Number(kindByName(a.path) !== undefined));
   const chosen = candidates.slice(0, limits.maxFiles);
   if (candidates.length > chosen.length) notes.push(`${candidates.length - chosen.length} of ${candidates.length} JSON/YAML files were not read (at most ${limits.maxFiles} per commit); narrow \`paths\` in .github/ecs-codepipeline.yml.`);
   const byPath = new Map<string, SourceFile>();
@@ -93,4 +95,22 @@ export async function readCommit(client: RequestClient, o: CommitReadOptions): P
   // Tree order, whatever order the blobs arrived in.
   const files = chosen.map((b) => byPath.get(b.path)).filter((f): f is SourceFile => f !== undefined);
   return { files, tree, notes };
+}
+
+/**
+ * One file of a commit through the contents API (one request, its bytes
+ * inline), or undefined when the commit has no file there. Files over the
+ * API's inline limit come back sized, not read.
+ */
+export async function readFileAt(client: RequestClient, o: { owner: string; repo: string; sha: string; path: string }): Promise<SourceFile | undefined> {
+  let data: { type?: string; size?: number; content?: string; encoding?: string };
+  try {
+    data = (await client.request('GET /repos/{owner}/{repo}/contents/{path}', { owner: o.owner, repo: o.repo, path: o.path, ref: o.sha })).data as typeof data;
+  } catch (e) {
+    if ((e as { status?: number }).status === 404) return undefined;
+    throw e;
+  }
+  if (data.type !== 'file') return undefined;
+  if (data.encoding !== 'base64' || (data.size ?? 0) > MAX_BYTES) return { path: o.path, size: data.size ?? 0 };
+  return { path: o.path, bytes: new Uint8Array(Buffer.from(data.content ?? '', 'base64')) };
 }

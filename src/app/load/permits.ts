@@ -1,22 +1,26 @@
 import type { Foreground } from './foreground.js';
+import type { LoopLoad } from './loop-load.js';
 
 /** Background tasks that may still run while requests are being answered. */
 export const WHILE_BUSY = 2;
 
 /**
  * A counting semaphore for background work whose size is read at each
- * admission, and which admits no more than WHILE_BUSY tasks while the
- * foreground is busy; waiting tasks get in, in order, as places free up or
- * the foreground quiets down.
+ * admission (the operator's size, lowered by the event loop's load), and
+ * which admits no more than WHILE_BUSY tasks while the foreground is busy;
+ * waiting tasks get in, in order, as places free up, the foreground quiets
+ * down or the loop has room again.
  */
 export class Permits {
   private held = 0;
   private readonly waiting: Array<() => void> = [];
   private readonly admitLater = (): void => this.admit();
 
+  /** `load`: the event loop's own limit (loop-load.ts), below `size` when the loop is saturated. */
   constructor(
     private readonly size: () => number,
     private readonly foreground?: Foreground,
+    private readonly load?: LoopLoad,
   ) {}
 
   get running(): number {
@@ -24,6 +28,7 @@ export class Permits {
   }
 
   async acquire(): Promise<void> {
+    this.load?.start();
     if (this.waiting.length === 0 && this.held < this.capacity()) {
       this.held++;
       return;
@@ -40,7 +45,7 @@ export class Permits {
   }
 
   private capacity(): number {
-    const n = Math.max(1, this.size());
+    const n = Math.min(Math.max(1, this.size()), this.load?.limit ?? Infinity);
     return this.foreground?.busy ? Math.min(n, WHILE_BUSY) : n;
   }
 
@@ -53,6 +58,8 @@ export class Permits {
   }
 
   private retryWhenQuiet(): void {
-    if (this.waiting.length > 0 && this.foreground?.busy) this.foreground.whenQuiet(this.admitLater);
+    if (this.waiting.length === 0) return;
+    if (this.foreground?.busy) this.foreground.whenQuiet(this.admitLater);
+    if (this.load && this.held >= this.load.limit) this.load.whenRoom(this.admitLater);
   }
 }

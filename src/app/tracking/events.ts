@@ -33,12 +33,14 @@ import type { DeployedImage, ExecutionSnapshot } from '../../core/pipeline/model
 import { renderRuns } from '../../core/pipeline/render.js';
 import type { Logger } from '../../services/ports.js';
 import { Enricher } from '../../services/track/enrich.js';
-import { Reporter, type TrackCounts } from '../../services/track/index.js';
+import { Reporter, withDrift, type TrackCounts } from '../../services/track/index.js';
 import { CONFIG_PATH, configFrom, type AppConfig, type ConfigRead, type PipelineConfig } from '../config.js';
 import { sourceOfExecution, type CodePipelineEvent } from '../../core/events/index.js';
 import type { EventBridgeOptions, ExecutionUpdate } from '../http/eventbridge.js';
 import type { AppOptions } from '../options.js';
 import { identityKey, pipelineIdentity, pooledAws } from './aws.js';
+import { commitDriftOnce } from '../commit-drift.js';
+import { LoopLoad } from '../load/loop-load.js';
 import { LatestQueue } from './latest-queue.js';
 import { installationClient, type InstallationClient } from './clients.js';
 import { deploymentsFollower } from './deployments.js';
@@ -99,6 +101,8 @@ interface ExecutionState {
   fresh: boolean;
   /** From the first sight: reads made before it lack it. */
   startTime?: string;
+  /** The pipeline drift on the execution's run, read once (as the commit's tracker shows it, so that the two never undo each other's summary). */
+  drift?: Promise<string | undefined>;
 }
 
 /** The event to read for, or an update the route has read already. */
@@ -210,6 +214,9 @@ export function createEventTracking(o: EventTrackingOptions): EventTracking {
         : {}),
       stale: false,
       fresh: true,
+      ...(mode === 'checks' || mode === 'both'
+        ? { drift: commitDriftOnce({ client: where.client, owner: where.owner, repo: where.repo, sha: where.sha, paths: where.config.paths, pipelineName: u.event.pipeline, live: { pipeline: (name) => ports.pipeline.definition(name) }, log }, { reuse: true }) }
+        : {}),
     };
     const seen = await firstSight(ports, u, where.sha);
     s.stale = seen.stale;
@@ -247,15 +254,18 @@ export function createEventTracking(o: EventTrackingOptions): EventTracking {
     if (!raw.startTime && s.startTime) raw = { ...raw, startTime: s.startTime };
     const final = isFinal(raw.status);
     const tick = await s.enricher.tick(raw, { last: final });
-    const runs = renderRuns(tick.snapshot, {
-      checkName,
-      headSha: sha,
-      now: trackingSettings.clock.now(),
-      timeoutMinutes: trackingSettings.timeoutMinutes,
-      buttons: true,
-      ...(s.enricher.image ? { image: s.enricher.image } : {}),
-      ...(o.app.docsUrl ? { docsUrl: o.app.docsUrl } : {}),
-    });
+    const runs = withDrift(
+      renderRuns(tick.snapshot, {
+        checkName,
+        headSha: sha,
+        now: trackingSettings.clock.now(),
+        timeoutMinutes: trackingSettings.timeoutMinutes,
+        buttons: true,
+        ...(s.enricher.image ? { image: s.enricher.image } : {}),
+        ...(o.app.docsUrl ? { docsUrl: o.app.docsUrl } : {}),
+      }),
+      await s.drift,
+    );
     await commitLocks.run(Wakeups.key(owner, repo, sha), () => s.reporter.report(runs));
     if (s.follow) await s.follow(tick.snapshot, { image: s.enricher.image, final }).catch((e: unknown) => log.warning(`eventbridge: deployments of ${u.snapshot.executionId}: ${errorText(e)}`));
     counts.applied++;
@@ -291,7 +301,7 @@ export function createEventTracking(o: EventTrackingOptions): EventTracking {
       log.warning(`eventbridge: ${w.event.pipeline} ${w.event.executionId}: ${errorText(e)}`);
       throw e;
     }
-  }, concurrency, foreground);
+  }, concurrency, foreground, new LoopLoad({ max: () => concurrency }));
   // A newer read of the same execution replaces the one still waiting: its writes would be overwritten anyway.
   const submit = (w: Work): Promise<void> => queue.submit(Wakeups.executionKey(w.event.region, w.event.pipeline, w.event.executionId), w);
 

@@ -1,4 +1,5 @@
 import type { Foreground } from '../load/foreground.js';
+import type { LoopLoad } from '../load/loop-load.js';
 import { Permits } from '../load/permits.js';
 
 interface Job<T> {
@@ -33,13 +34,14 @@ export class LatestQueue<T> {
   /** Items replaced before they ran. */
   replaced = 0;
 
-  /** `foreground`: while it answers requests, only a couple of items run (load/permits.ts). */
+  /** `foreground`: while it answers requests, only a couple of items run; `load`: fewer while the loop is saturated (load/). */
   constructor(
     private readonly run: (value: T) => Promise<void>,
     concurrency: number,
     foreground?: Foreground,
+    load?: LoopLoad,
   ) {
-    this.permits = new Permits(() => concurrency, foreground);
+    this.permits = new Permits(() => concurrency, foreground, load);
   }
 
   /** Resolves when the run that covers `value` has ended (rejects with its error). */

@@ -1,4 +1,5 @@
 import { Foreground } from '../load/foreground.js';
+import { LoopLoad } from '../load/loop-load.js';
 import { KeyedLock } from './locks.js';
 import { trackingSettings } from './settings.js';
 import { Gate, Wakeups } from './wake.js';
@@ -49,7 +50,10 @@ export const trackers = new Trackers();
 export const foreground = new Foreground();
 
 /** The trackers' sleeps by commit, woken by EventBridge events, and how many work at once (wake.ts). */
-export const wakeups = new Wakeups(() => trackingSettings.safetyPollSeconds, new Gate(() => trackingSettings.concurrency, foreground));
+export const wakeups = new Wakeups(
+  () => trackingSettings.safetyPollSeconds,
+  new Gate(() => trackingSettings.concurrency, foreground, new LoopLoad({ max: () => trackingSettings.concurrency })),
+);
 
 /** Writes that may create a commit's check runs, one at a time per commit (`owner/repo@sha`). */
 export const commitLocks = new KeyedLock();

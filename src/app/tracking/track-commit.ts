@@ -20,7 +20,7 @@ import { commitLocks, wakeups } from './registry.js';
 import { trackingSettings } from './settings.js';
 import { Wakeups } from './wake.js';
 import { errorText } from '../../core/error-text.js';
-import { commitDrift } from '../commit-drift.js';
+import { commitDriftOnce } from '../commit-drift.js';
 
 /** The external id of runs queued before the execution is known. */
 export const PENDING_PREFIX = 'pending-';
@@ -170,7 +170,7 @@ export async function trackCommit(t: TrackCommitInput): Promise<TrackResult | un
     aws = await pooledAws(pipelineIdentity(t.pipeline, t), t.sha);
     const live = aws.pipeline;
     // Shown on the execution's check run only; read while the runs are queued. It never throws.
-    const drift = t.paths && (mode === 'checks' || mode === 'both') ? commitDrift({ client: t.client, owner: t.owner, repo: t.repo, sha: t.sha, paths: t.paths, pipelineName: t.pipeline.name, live: { pipeline: (name) => live.definition(name) }, log: t.log }) : undefined;
+    const drift = t.paths && (mode === 'checks' || mode === 'both') ? commitDriftOnce({ client: t.client, owner: t.owner, repo: t.repo, sha: t.sha, paths: t.paths, pipelineName: t.pipeline.name, live: { pipeline: (name) => live.definition(name) }, log: t.log }) : undefined;
     // An event for the execution this tracker reads wakes it, with no read of the event's own.
     const pipeline = following(aws.pipeline, (id) => wake.follow(Wakeups.executionKey(t.pipeline.region, t.pipeline.name, id)));
     let found: ExecutionSummary | undefined;

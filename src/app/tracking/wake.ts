@@ -1,5 +1,6 @@
 import type { Clock } from '../../services/ports.js';
 import type { Foreground } from '../load/foreground.js';
+import type { LoopLoad } from '../load/loop-load.js';
 import { Permits } from '../load/permits.js';
 
 /**
@@ -11,9 +12,9 @@ import { Permits } from '../load/permits.js';
 export class Gate {
   private readonly permits: Permits;
 
-  /** `foreground`: while it answers requests, only a couple of trackers work (load/permits.ts). */
-  constructor(size: () => number, foreground?: Foreground) {
-    this.permits = new Permits(size, foreground);
+  /** `foreground`: while it answers requests, only a couple of trackers work; `load`: fewer while the loop is saturated (load/). */
+  constructor(size: () => number, foreground?: Foreground, load?: LoopLoad) {
+    this.permits = new Permits(size, foreground, load);
   }
 
   enter(): Promise<void> {

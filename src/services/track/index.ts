@@ -1,5 +1,5 @@
 /** Track or start the commit's CodePipeline execution and report it to GitHub (issue 3). */
-export { trackExecution, MAX_FAILED_TICKS } from './track.js';
+export { trackExecution, withDrift, MAX_FAILED_TICKS } from './track.js';
 export { Reporter, isChecksForbidden } from './reporter.js';
 export { locate, waitForExecution } from './locate.js';
 export {

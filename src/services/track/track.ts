@@ -54,7 +54,7 @@ function abandonOpenRuns(runs: CheckRunModel[], note: string, nowIso: string): C
 }
 
 /** The execution's run (the first) carries the pipeline drift, read once before tracking (issue 6). */
-function withDrift(runs: CheckRunModel[], drift: string | undefined): CheckRunModel[] {
+export function withDrift(runs: CheckRunModel[], drift: string | undefined): CheckRunModel[] {
   if (!drift || runs.length === 0) return runs;
   const [exec, ...rest] = runs;
   return [{ ...exec, output: { ...exec.output, summary: clip(`${exec.output.summary}\n\n${drift}`, OUTPUT_MAX) } }, ...rest];

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { jest } from '@jest/globals';
 import { trackers } from '../../../src/app/tracking/registry.js';
 import { trackingSettings } from '../../../src/app/tracking/settings.js';
@@ -20,6 +21,7 @@ jest.setTimeout(60_000);
 const { COMMIT, PIPELINE, REGION } = scenarios;
 const EB_SECRET = 'eventbridge-shared-secret-for-tests';
 const CONFIG = `pipelines:\n  - name: ${PIPELINE}\n    region: ${REGION}\n    branches: [main, master]\n`;
+const SEED_PIPELINE = readFileSync(new URL('../../../examples/seed/pipeline.json', import.meta.url), 'utf8');
 const NAMES = ['ECS pipeline', 'ECS pipeline / Source', 'ECS pipeline / Build', 'ECS pipeline / Deploy'];
 /** The repository the scenarios' revisions name. */
 const MYAPP = { repository: { name: 'myapp', owner: { login: 'my-org' } }, installation: { id: 4242 } };
@@ -94,19 +96,24 @@ test('events alone create the runs and follow the execution; 100 events replayed
   expect(h.gh.installations.served['GET /repos/{owner}/{repo}/installation']).toBe(1);
 });
 
-test('the runs events write are the runs the poller writes', async () => {
+test('the runs events write are the runs the poller writes, pipeline drift included', async () => {
   const c = scenarios.success();
+  // The commit has the seed's pipeline.json, which lacks the namespaces of the live pipeline.
+  const files = [{ path: 'pipeline.json', content: SEED_PIPELINE }];
   // The poller's: a push tracked to the end.
   const push = { ...pushExample(COMMIT), repository: { ...pushExample(COMMIT).repository, name: 'myapp', full_name: 'my-org/myapp', owner: { login: 'my-org', name: 'my-org' } }, installation: { id: 4242 } };
   h = await startPipelineApp(MYAPP, c.scenario, CONFIG);
+  h.gh.commit(COMMIT, files);
   expect((await deliver(h.gh.app.url, 'push', push)).status).toBe(200);
   await trackers.idle();
   const polled = runs();
+  expect(polled[0].summary).toContain('### Pipeline drift');
   await h.stop();
   h = undefined;
 
   // The events': the same execution, finished, then its events.
   h = await startPipelineApp(MYAPP, scenarios.success().scenario, CONFIG, { eventbridge: EB_SECRET, aws: { advance: 'manual' } });
+  h.gh.commit(COMMIT, files);
   h.aws.tick(20);
   await postAll(h.gh.app.url, EB_SECRET, executionEvents(target(c)), 4);
   await h.gh.app.events!.idle();

@@ -25,6 +25,7 @@ const BUILDSPEC = readFileSync(new URL('../../../examples/seed/buildspec.yml', i
 
 const TREE = 'GET /repos/{owner}/{repo}/git/trees/{tree_sha}';
 const BLOB = 'GET /repos/{owner}/{repo}/git/blobs/{file_sha}';
+const CONTENTS = 'GET /repos/{owner}/{repo}/contents/{path}';
 
 jest.setTimeout(60_000);
 
@@ -49,6 +50,18 @@ async function pushed(files: GitFile[] | undefined, config = CONFIG): Promise<{ 
   return { exec, stages: runs.filter((r) => r !== exec) };
 }
 
+type RerunPayload = { check_run: { id: number; name: string; head_sha: string; app: { id: number } }; repository: { name: string; full_name: string; owner: { login: string } }; installation: { id: number } };
+
+/** The app started for the `check_run.rerequested` example's repository, and a push of COMMIT to it. */
+async function rerunnable(): Promise<{ run: RerunPayload; push: ReturnType<typeof pushExample> }> {
+  const run = example<RerunPayload>('check_run', 'rerequested');
+  const push = pushExample(COMMIT);
+  push.repository = { ...push.repository, name: run.repository.name, full_name: run.repository.full_name, owner: { ...push.repository.owner, login: run.repository.owner.login, name: run.repository.owner.login } };
+  push.installation = { id: run.installation.id };
+  h = await startPipelineApp(run, scenarios.success().scenario, CONFIG);
+  return { run, push };
+}
+
 function blobsRead(): number {
   return h!.gh.fake.requests({ operation: BLOB }).length;
 }
@@ -58,6 +71,8 @@ test('a pipeline file that differs from the live pipeline: the drift is on the e
     { path: 'pipeline.json', content: SEED_PIPELINE },
     { path: 'taskdef.json', content: GOOD_TASKDEF },
     { path: 'buildspec.yml', content: BUILDSPEC },
+    { path: 'package.json', content: '{ "name": "myapp", "private": true }\n' },
+    { path: 'tsconfig.json', content: '{ "compilerOptions": { "strict": true } }\n' },
   ]);
   expect(exec.conclusion).toBe('success');
   expect(exec.summary).toContain('### Pipeline drift: `pipeline.json` vs the live pipeline `myapp-ecs-pipeline`');
@@ -66,8 +81,10 @@ test('a pipeline file that differs from the live pipeline: the drift is on the e
   expect(exec.summary.match(/Pipeline drift/g)).toHaveLength(1);
   expect(stages.map((s) => s.conclusion)).toEqual(['success', 'success', 'success']);
   for (const s of stages) expect(s.summary).not.toContain('drift');
-  // The two JSON files only (the buildspec is not needed), and one GetPipeline, for the drift (the execution ran already: no runs queued, no stage names read).
-  expect(blobsRead()).toBe(2);
+  // The pipeline file only: the buildspec is not JSON, and the task definition, package.json and tsconfig.json
+  // are known by name not to be pipelines. One GetPipeline, for the drift (the execution ran already: no runs
+  // queued, no stage names read).
+  expect(blobsRead()).toBe(1);
   expect(h!.gh.fake.requests({ operation: TREE }).map((r) => r.path)).toEqual([expect.stringContaining(`/git/trees/${COMMIT}`)]);
   expect(h!.aws.counts().GetPipeline).toBe(1);
 });
@@ -96,7 +113,8 @@ test('a repository without this pipeline\'s file: no drift section and no GetPip
   ]);
   expect(exec.conclusion).toBe('success');
   expect(exec.summary).not.toContain('drift');
-  expect(blobsRead()).toBe(2);
+  // The other pipeline's file (the task definition is known by name).
+  expect(blobsRead()).toBe(1);
   expect(h!.aws.counts().GetPipeline).toBeUndefined();
 });
 
@@ -109,11 +127,8 @@ test('a commit whose files cannot be read is still tracked to the end, without d
 });
 
 test('Re-run with GetPipeline denied: one line on the execution\'s run says what to grant, the tracking goes on', async () => {
-  const run = example<{ check_run: { id: number; name: string; head_sha: string; app: { id: number } }; repository: { name: string; full_name: string; owner: { login: string } }; installation: { id: number } }>('check_run', 'rerequested');
-  const push = pushExample(COMMIT);
-  push.repository = { ...push.repository, name: run.repository.name, full_name: run.repository.full_name, owner: { ...push.repository.owner, login: run.repository.owner.login, name: run.repository.owner.login } };
-  push.installation = { id: run.installation.id };
-  h = await startPipelineApp(run, scenarios.success().scenario, CONFIG);
+  const { run, push } = await rerunnable();
+  if (!h) throw new Error('the app did not start');
   h.gh.commit(COMMIT, [{ path: 'pipeline.json', content: SEED_PIPELINE }]);
   expect((await deliver(h.gh.app.url, 'push', push)).status).toBe(200);
   await trackers.idle();
@@ -130,4 +145,25 @@ test('Re-run with GetPipeline denied: one line on the execution\'s run says what
     `⚠️ Pipeline drift not compared: cannot read the pipeline ${PIPELINE}: grant codepipeline:GetPipeline on arn:aws:codepipeline:${REGION}:123456789012:${PIPELINE}.`,
   );
   expect(exec().output.summary).not.toContain('### Pipeline drift');
+  // The second look went straight to the file found the first time: one contents request, no second tree.
+  expect(h.gh.fake.requests({ operation: TREE })).toHaveLength(1);
+  expect(h.gh.fake.requests({ operation: CONTENTS }).filter((r) => r.path.endsWith('/contents/pipeline.json')).map((r) => [r.query.ref, r.status])).toEqual([[COMMIT, 200]]);
+});
+
+test('a repository known to have no file for the pipeline is not read again on the next look', async () => {
+  const { run, push } = await rerunnable();
+  if (!h) throw new Error('the app did not start');
+  h.gh.commit(COMMIT, [{ path: 'taskdef.json', content: GOOD_TASKDEF }, { path: 'infra/stack.json', content: '{ "Resources": {} }\n' }]);
+  expect((await deliver(h.gh.app.url, 'push', push)).status).toBe(200);
+  await trackers.idle();
+  const exec = () => h!.gh.fake.checkRuns(COMMIT).find((r) => r.name === 'ECS pipeline')!;
+  run.check_run = { ...run.check_run, id: exec().id, name: exec().name, head_sha: COMMIT, app: { ...run.check_run.app, id: APP.id } };
+  expect((await deliver(h.gh.app.url, 'check_run', run)).status).toBe(200);
+  await trackers.idle();
+  expect(exec().conclusion).toBe('success');
+  expect(exec().output.summary).not.toContain('drift');
+  // One tree and one blob (infra/stack.json) for the push; nothing for the re-run.
+  expect(h.gh.fake.requests({ operation: TREE })).toHaveLength(1);
+  expect(blobsRead()).toBe(1);
+  expect(h.aws.counts().GetPipeline).toBeUndefined();
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { CONFIG_PATH } from '../../../src/app/config.js';
 import { closePooledAws } from '../../../src/app/tracking/aws.js';
+import { forgetPipelineFiles } from '../../../src/app/commit-drift.js';
 import { forgetRecentConfigs } from '../../../src/app/tracking/start.js';
 import { trackers } from '../../../src/app/tracking/registry.js';
 import { trackingSettings, type TrackingSettings } from '../../../src/app/tracking/settings.js';
@@ -79,6 +80,7 @@ export async function startPipelineApp(
       await gh.stop();
       await closePooledAws();
       forgetRecentConfigs();
+      forgetPipelineFiles();
       await aws.close();
       Object.assign(trackingSettings, saved);
       env.restore();

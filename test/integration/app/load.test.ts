@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Foreground, watchRequests } from '../../../src/app/load/foreground.js';
 import { Permits, WHILE_BUSY } from '../../../src/app/load/permits.js';
 import { RequestTimes } from '../../../src/app/load/request-times.js';
+import { LoopLoad } from '../../../src/app/load/loop-load.js';
 import { metricsHandler } from '../../../src/app/http/metrics.js';
 
 /**
@@ -145,4 +146,39 @@ test('the window keeps the last requests only', () => {
   for (const ms of [100, 1, 2, 3]) t.record('/eventbridge', ms);
   expect(t.since(0)).toEqual({ '/eventbridge': { count: 3, p50: 2, p90: 3, p99: 3, max: 3 } });
   expect(t.next).toBe(4);
+});
+
+test('the loop load halves the limit while the loop is saturated and gives it back one by one', () => {
+  const readings = [0.95, 0.95, 0.5, 0.8, 0.5, 0.5, 0.1];
+  const load = new LoopLoad({ max: () => 8, utilization: () => readings.shift() ?? 0 });
+  const limits: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    load.look();
+    limits.push(load.limit);
+  }
+  // Saturated twice (8 → 4 → 2), room (3), in between (3), room (4, 5), room but …
+  expect(limits).toEqual([4, 2, 3, 3, 4, 5, 6]);
+  // … never above the operator's concurrency, even when it is lowered meanwhile.
+  const capped = new LoopLoad({ max: () => 2, utilization: () => 0 });
+  capped.look();
+  expect(capped.limit).toBe(2);
+  load.stop();
+});
+
+test('permits under a saturated loop admit up to its limit, and the waiting tasks as it grows', async () => {
+  const readings = [0.99, 0.99, 0.99, 0, 0, 0];
+  const load = new LoopLoad({ max: () => 8, utilization: () => readings.shift() ?? 0 });
+  for (let i = 0; i < 3; i++) load.look();
+  expect(load.limit).toBe(1);
+  const p = new Permits(() => 8, undefined, load);
+  const c = contenders(p, 3);
+  await sleep(1);
+  expect(c.granted).toEqual([0]);
+  load.look();
+  await sleep(1);
+  expect(c.granted).toEqual([0, 1]);
+  load.look();
+  await c.all;
+  expect(c.granted).toEqual([0, 1, 2]);
+  load.stop();
 });
