@@ -35,7 +35,7 @@ export class Permits {
     }
     await new Promise<void>((resolve) => {
       this.waiting.push(resolve);
-      this.retryWhenQuiet();
+      this.retryLater();
     });
   }
 
@@ -54,10 +54,11 @@ export class Permits {
       this.held++;
       this.waiting.shift()!();
     }
-    this.retryWhenQuiet();
+    this.retryLater();
   }
 
-  private retryWhenQuiet(): void {
+  /** Waiting tasks are let in again when the foreground quiets down or the loop has room. */
+  private retryLater(): void {
     if (this.waiting.length === 0) return;
     if (this.foreground?.busy) this.foreground.whenQuiet(this.admitLater);
     if (this.load && this.held >= this.load.limit) this.load.whenRoom(this.admitLater);
