@@ -4,7 +4,7 @@
  *   src/action/index.ts → dist/index.js      (the GitHub Action, action.yml's `main`)
  *   src/action/check.ts → dist/check.js      (its mode: check, loaded on demand)
  *   src/action/scaffold.ts → dist/scaffold.js (its mode: scaffold, loaded on demand)
- *   src/action/preview.ts → dist/preview.js  (its mode: preview, loaded on demand)
+ *   src/action/track.ts → dist/track.js      (its modes track, start and preview, loaded on demand)
  *   src/cli/index.ts    → dist/cli/index.js  (what bin/ecs-codepipeline.js runs)
  *   src/adapters/workers/check-worker.ts → dist/check-worker.js (the worker thread of a large check)
  *
@@ -131,11 +131,9 @@ async function main() {
   compile();
   const action = await bundle('build/action/index.js', { externals: EXTERNALS, filename: 'index.js', license: 'licenses.txt' });
   const check = await bundle('build/action/check.js', { externals: EXTERNALS, filename: 'check.js', license: 'check.licenses.txt' });
-  // modes track and start (AWS SDK, Octokit with the real @actions/http-client): a bundle of its own, loaded by run.js with import().
   const scaffold = await bundle('build/action/scaffold.js', { externals: EXTERNALS, filename: 'scaffold.js', license: 'scaffold.licenses.txt' });
+  // modes track, start and preview (AWS SDK, Octokit with the real @actions/http-client): a bundle of its own, loaded by run.js with import().
   const track = await bundle('build/action/track.js', { externals: {}, filename: 'track.js', license: 'track.licenses.txt' });
-  // mode preview (CodeDeploy, ECS, CodePipeline, Octokit): a bundle of its own too.
-  const preview = await bundle('build/action/preview.js', { externals: {}, filename: 'preview.js', license: 'preview.licenses.txt' });
   const cli = await bundle('build/cli/index.js', { externals: {}, filename: 'index.js', license: 'licenses.txt' });
   // The worker thread that check.js and cli/index.js start for a large tree (src/adapters/workers); they find it by name.
   const worker = await bundle('build/adapters/workers/check-worker.js', { externals: {}, filename: 'check-worker.js', license: 'check-worker.licenses.txt' });
@@ -145,10 +143,9 @@ async function main() {
   write(out, check, 'check.js');
   write(out, scaffold, 'scaffold.js');
   write(out, track, 'track.js');
-  write(out, preview, 'preview.js');
   write(join(out, 'cli'), cli, 'index.js');
   write(out, worker, 'check-worker.js');
-  process.stdout.write(`package: wrote ${relative(root, out) || '.'}/{index,check,scaffold,track,preview}.js and ${relative(root, join(out, 'cli'))}/index.js\n`);
+  process.stdout.write(`package: wrote ${relative(root, out) || '.'}/{index,check,scaffold,track}.js and ${relative(root, join(out, 'cli'))}/index.js\n`);
 }
 
 main().catch((e) => {

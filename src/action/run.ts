@@ -18,8 +18,8 @@ export async function run(): Promise<void> {
     }
     if (inputs.mode === 'preview') {
       const preview = readPreviewInputs();
-      // dist/preview.js is a bundle of its own (the AWS SDK and Octokit), loaded only in this mode.
-      const { runPreview } = await import(/* webpackIgnore: true */ './preview.js');
+      // In dist/track.js (the AWS SDK and Octokit), loaded only in the modes that reach AWS.
+      const { runPreview } = await import(/* webpackIgnore: true */ './track.js');
       await runPreview(inputs, preview, { core });
       return;
     }

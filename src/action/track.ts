@@ -5,6 +5,13 @@ import { docsUrl } from './docs-url.js';
 import type { TrackInputs } from './inputs.js';
 import { trackDrift } from './preview.js';
 
+/**
+ * mode preview is served by this module's bundle too: the tracker already
+ * carries all of it (the pipeline drift), and one bundle holds one copy of
+ * the AWS SDK instead of two.
+ */
+export { runPreview } from './preview.js';
+
 type Env = Record<string, string | undefined>;
 export type TrackCore = Pick<typeof Core, 'info' | 'warning' | 'debug' | 'setOutput' | 'setFailed' | 'summary'>;
 
