@@ -17,7 +17,7 @@ export const modules = {
 
 
 /** JSON files that tools of their own own: never a pipeline definition, so never read for drift. */
-const NOT_PIPELINES = /(^|\/)(package(-lock)?|npm-shrinkwrap|composer|tsconfig[^/]*|jsconfig|deno|bower|lerna|nx|project|renovate|\.?eslintrc|\.prettierrc|\.babelrc|babel\.config|launch|settings|extensions|tasks|cdk|cdk\.context|manifest|app|angular|vercel|firebase|turbo|components)\.json$/i;
+const NOT_PIPELINES = /(^|\/)((package(-lock)?|npm-shrinkwrap|composer|tsconfig[^/]*|jsconfig|deno|bower|lerna|nx|renovate|\.?eslintrc|\.prettierrc|\.babelrc|babel\.config|cdk|cdk\.context|angular|vercel|firebase|turbo)\.json|\.vscode\/[^/]*\.json)$/i;
 /**
  * Whether a file may hold a pipeline definition, by its name alone: JSON
  * (the only format `create-pipeline --cli-input-json` reads), other than

@@ -4,7 +4,7 @@ import type { LiveDeployPort, Logger } from './ports.js';
 import { pipelineDrift, type RepositoryFiles } from './preview-drift.js';
 
 /** JSON files that tools of their own own: never a pipeline definition, so never read for drift. */
-const NOT_PIPELINES = /(^|\/)(package(-lock)?|npm-shrinkwrap|composer|tsconfig[^/]*|jsconfig|deno|bower|lerna|nx|project|renovate|\.?eslintrc|\.prettierrc|\.babelrc|babel\.config|launch|settings|extensions|tasks|cdk|cdk\.context|manifest|app|angular|vercel|firebase|turbo|components)\.json$/i;
+const NOT_PIPELINES = /(^|\/)((package(-lock)?|npm-shrinkwrap|composer|tsconfig[^/]*|jsconfig|deno|bower|lerna|nx|renovate|\.?eslintrc|\.prettierrc|\.babelrc|babel\.config|cdk|cdk\.context|angular|vercel|firebase|turbo)\.json|\.vscode\/[^/]*\.json)$/i;
 
 /**
  * Whether a file may hold a pipeline definition, by its name alone: JSON
