@@ -8,6 +8,7 @@ import { configErrorRun, findingsRun, onboardingRun } from './check-run.js';
 import { CONFIG_PATH, DEFAULT_CHECK_NAME, configFrom, locateProblems, type ConfigRead } from './config.js';
 import { readCommit, type ReadLimits, type RequestClient } from './read-commit.js';
 import type { RoleAllowList } from './roles.js';
+import { KeyedLock } from './tracking/locks.js';
 
 /** Why the check runs, which decides what an existing run of the same commit means. */
 export type Trigger =
@@ -55,19 +56,7 @@ interface RunJson {
  * request push sends `pull_request.synchronize` and `check_suite.requested` at
  * once, and both must end in one run.
  */
-const inFlight = new Map<string, Promise<unknown>>();
-
-async function serialised<T>(key: string, f: () => Promise<T>): Promise<T> {
-  const before = inFlight.get(key) ?? Promise.resolve();
-  const mine = before.catch(() => undefined).then(f);
-  const tail = mine.catch(() => undefined);
-  inFlight.set(key, tail);
-  try {
-    return await mine;
-  } finally {
-    if (inFlight.get(key) === tail) inFlight.delete(key);
-  }
-}
+const checks = new KeyedLock();
 
 async function latestRun(i: ConfigCheckInput, name: string): Promise<RunJson | undefined> {
   const res = await i.client.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', {
@@ -111,7 +100,7 @@ export async function runConfigCheck(i: ConfigCheckInput): Promise<ConfigCheckOu
   const name = result.ok ? result.config.checkName : result.checkName;
   // check_run.rerequested comes for every run of ours; the others are not this check's business.
   if (i.trigger.kind === 'rerun' && i.trigger.checkRunName !== name) return { action: 'skipped', reason: `check run "${i.trigger.checkRunName}" is not "${name}"` };
-  return serialised(`${i.owner}/${i.repo}@${i.headSha}#${name}`.toLowerCase(), async () => {
+  return checks.run(`${i.owner}/${i.repo}@${i.headSha}#${name}`.toLowerCase(), async () => {
     const existing = await latestRun(i, name);
     const done = alreadyDone(existing, i.trigger);
     if (done) {

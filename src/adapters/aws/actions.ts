@@ -1,6 +1,7 @@
 import type { CodePipelineClient } from '@aws-sdk/client-codepipeline';
 import type { ExecutionStatus } from '../../core/pipeline/model.js';
 import type { Logger } from '../../services/ports.js';
+import type { AwsCredentials, CredentialsProvider } from './sts.js';
 import { clientConfig } from './config.js';
 import { errorName } from './errors.js';
 import { executionStatus } from './snapshot.js';
@@ -11,15 +12,6 @@ import { executionStatus } from './snapshot.js';
  * loaded on demand, so the app need not load the tracker's other four SDKs to
  * answer a click.
  */
-
-export interface AwsCredentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken?: string;
-  expiration?: Date;
-}
-
-export type CredentialsProvider = () => Promise<AwsCredentials>;
 
 export interface PipelineActionsOptions {
   region: string;

@@ -9,6 +9,7 @@ import { fingerprint, onboardingFiles } from './files.js';
 import { findOnboardingPulls, openOnboardingPull, updateOnboardingPull } from './pulls.js';
 import { findPipelineFile, readBlob, readTree, type TreeBlob } from './repo-tree.js';
 import { DEFAULT_SOURCES, onboardingValues } from './values.js';
+import { KeyedLock } from '../tracking/locks.js';
 
 export type OnboardingTrigger =
   /** installation.created, installation_repositories.added: a pull request where the repository needs one. */
@@ -56,20 +57,8 @@ function markOf(body: string): string | undefined {
   return new RegExp(`<!-- ${MARK}: ([0-9a-f]+) -->`).exec(body)?.[1];
 }
 
-const inFlight = new Map<string, Promise<unknown>>();
-
 /** One onboarding at a time per repository in this process: a redelivery waits and then finds the work done. */
-async function serialised<T>(key: string, f: () => Promise<T>): Promise<T> {
-  const before = inFlight.get(key) ?? Promise.resolve();
-  const mine = before.catch(() => undefined).then(f);
-  const tail = mine.catch(() => undefined);
-  inFlight.set(key, tail);
-  try {
-    return await mine;
-  } finally {
-    if (inFlight.get(key) === tail) inFlight.delete(key);
-  }
-}
+const onboardings = new KeyedLock();
 
 /**
  * The onboarding pull request of one repository: opened when the repository
@@ -79,7 +68,7 @@ async function serialised<T>(key: string, f: () => Promise<T>): Promise<T> {
  * pull requests from it, and the fingerprint in the app's commit.
  */
 export function onboardRepository(i: OnboardInput): Promise<OnboardOutcome> {
-  return serialised(`${i.owner}/${i.repo}`.toLowerCase(), () =>
+  return onboardings.run(`${i.owner}/${i.repo}`.toLowerCase(), () =>
     onboard(i).catch((e: unknown) => {
       if (isForbidden(e)) throw new OnboardingForbidden(errorText(e));
       throw e;

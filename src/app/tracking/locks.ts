@@ -1,7 +1,8 @@
 /**
  * One thing at a time per key, in arrival order: the writes that may create
  * a commit's check runs (queued runs of a push, an event's update) wait for
- * each other, so that two of them never both find a run missing and create it.
+ * each other, so that two of them never both find a run missing and create it;
+ * so do two config checks of one commit, and two onboardings of one repository.
  */
 export class KeyedLock {
   private readonly tails = new Map<string, Promise<unknown>>();
