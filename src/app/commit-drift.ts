@@ -68,7 +68,7 @@ export async function commitDriftOnce(i: CommitDriftInput, o: { reuse?: boolean 
  * when its place is known; none when the repository is known to have no
  * file for this pipeline; otherwise one tree and at most 20 JSON blobs.
  */
-export async function commitDrift(i: CommitDriftInput): Promise<string | undefined> {
+async function commitDrift(i: CommitDriftInput): Promise<string | undefined> {
   const where = `${i.owner}/${i.repo}@${i.sha.slice(0, 7)} ${i.pipelineName}`;
   const key = `${i.owner}/${i.repo}#${i.pipelineName}`.toLowerCase();
   try {
